@@ -1,0 +1,163 @@
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { sql } from 'kysely';
+import type { Database } from './db/db';
+import type { Env } from './env';
+import { AppError, appError, fromDatabaseError, toProblem } from './http/errors';
+import { parseJsonBody } from './http/json-body';
+import { errorForLog } from './http/logging';
+import { openApiDocument, registerRoutes, type AnyRoute } from './http/route';
+import { authRoutes, sessionCookieName } from './modules/auth/auth.routes';
+import { authenticate } from './modules/auth/auth.usecases';
+import { municipalityRoutes } from './modules/municipalities/municipalities.routes';
+import { unitRoutes } from './modules/units/units.routes';
+
+export const VERSION = '0.1.0';
+
+export type AppDeps = {
+  db: Database;
+  env: Env;
+  clock: () => Date;
+  logger: Logger;
+  /** Built web app (dist/web); served with SPA fallback when present. */
+  webRoot?: string | undefined;
+};
+
+const BODY_LIMIT = 1024 * 1024; // RELIABILITY §6.1: body > 1 MB is refused
+
+function fastifyErrorToAppError(error: { code?: unknown }): AppError | null {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return appError('request.too_large');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return appError('request.unsupported_media_type');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return appError('request.malformed_json');
+    default:
+      return null;
+  }
+}
+
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const app = Fastify({
+    loggerInstance: deps.logger as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const incoming = request.headers['x-request-id'];
+      return typeof incoming === 'string' && /^[A-Za-z0-9-]{8,64}$/.test(incoming) ? incoming : randomUUID();
+    },
+  });
+
+  // Only JSON bodies are accepted; anything else is 415.
+  app.removeAllContentTypeParsers();
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    try {
+      done(null, parseJsonBody(body as string));
+    } catch (error) {
+      done(error as Error, undefined);
+    }
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    strictTransportSecurity: { maxAge: 31_536_000, includeSubDomains: true },
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+
+  app.addHook('onRequest', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+    // API responses may hold personal data: never cached (ASVS 14.3.2).
+    if (request.url.startsWith('/api/')) reply.header('cache-control', 'no-store');
+  });
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.info(
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    );
+  });
+
+  app.setErrorHandler(async (error, request, reply) => {
+    const known =
+      error instanceof AppError ? error : (fastifyErrorToAppError(error as { code?: unknown }) ?? fromDatabaseError(error));
+    const appErr = known ?? appError('server.internal');
+    if (!known) request.log.error({ err: errorForLog(error) }, 'unhandled error');
+    return reply
+      .code(appErr.status)
+      .type('application/problem+json')
+      .send(toProblem(appErr, request.id));
+  });
+
+  const settings = { idleMinutes: deps.env.SESSION_IDLE_MINUTES, absoluteHours: deps.env.SESSION_ABSOLUTE_HOURS };
+  const cookieName = sessionCookieName(deps.env.HUSLY_COOKIE_SECURE);
+  const routes: AnyRoute[] = [...authRoutes(deps), ...municipalityRoutes(deps), ...unitRoutes(deps)];
+  registerRoutes(app, routes, (request, { csrf }) => {
+    const header = request.headers['x-csrf-token'];
+    return authenticate({
+      db: deps.db.app,
+      clock: deps.clock,
+      settings,
+      token: request.cookies[cookieName],
+      csrfHeader: typeof header === 'string' ? header : undefined,
+      requireCsrf: csrf,
+    });
+  });
+
+  app.get('/api/health', async (_request, reply) => {
+    try {
+      await sql`select 1`.execute(deps.db.app);
+      return { status: 'ok', database: 'ok', version: VERSION };
+    } catch (error) {
+      reply.log.error({ err: errorForLog(error) }, 'health check failed');
+      return reply.code(503).send({ status: 'unavailable', database: 'unavailable', version: VERSION });
+    }
+  });
+
+  const openApi = openApiDocument(routes, VERSION);
+  app.get('/api/openapi.json', async () => openApi);
+
+  const webRoot = deps.webRoot;
+  const hasWeb = webRoot !== undefined && existsSync(join(webRoot, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webRoot, wildcard: false, index: false });
+  }
+  app.setNotFoundHandler(async (request, reply) => {
+    if (hasWeb && request.method === 'GET' && !request.url.startsWith('/api/')) {
+      // Single-page app: the client router decides, and shows its own not-found page.
+      return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    }
+    const problem = toProblem(appError('route.not_found'), request.id);
+    return reply.code(404).type('application/problem+json').send(problem);
+  });
+
+  return app;
+}

@@ -1,0 +1,15 @@
+import type { Kysely } from 'kysely';
+import * as m0001 from './0001_tenants_and_units';
+import * as m0002 from './0002_staff_and_sessions';
+
+export type Migration = {
+  name: string;
+  up(db: Kysely<unknown>): Promise<void>;
+  down(db: Kysely<unknown>): Promise<void>;
+};
+
+/** Ordered. Append only; never edit a migration that has shipped. */
+export const migrations: readonly Migration[] = [
+  { name: '0001_tenants_and_units', ...m0001 },
+  { name: '0002_staff_and_sessions', ...m0002 },
+];

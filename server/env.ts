@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+// The environment is parsed once at start-up and fails fast with a clear message (Epic Stack habit).
+const bool = z
+  .enum(['true', 'false', '1', '0'])
+  .transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('localhost'),
+  /** Owner connection (migrations). Unset → embedded PGlite under HUSLY_DATA_DIR. */
+  DATABASE_URL: z.url().optional(),
+  /** Optional separate LOGIN role for the runtime pool; else DATABASE_URL + SET ROLE husly_app. */
+  APP_DATABASE_URL: z.url().optional(),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  HUSLY_DATA_DIR: z.string().default('./data'),
+  HUSLY_SEED: z.enum(['demo', 'none']).default('demo'),
+  HUSLY_DEMO_PASSWORD: z.string().min(8).default('husly-demo'),
+  HUSLY_COOKIE_SECURE: bool.default(true),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+export function testEnv(overrides: Partial<Env> = {}): Env {
+  return { ...parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides };
+}

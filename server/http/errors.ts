@@ -1,0 +1,97 @@
+import { errorCodes, type ErrorCode, type FieldProblem, type Problem } from '../../shared/errors';
+
+/** The one application error: a stable dot code (shared/errors.ts), its status, field problems. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly errors: FieldProblem[] | undefined;
+  readonly detail: string | undefined;
+
+  constructor(code: ErrorCode, options: { detail?: string; errors?: FieldProblem[] } = {}) {
+    super(code);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = errorCodes[code];
+    this.errors = options.errors;
+    this.detail = options.detail;
+  }
+}
+
+export function appError(code: ErrorCode, options?: { detail?: string; errors?: FieldProblem[] }): AppError {
+  return new AppError(code, options);
+}
+
+// Titles are in bokmål for API consumers; the web client shows its own translation of `code`.
+const titles: Partial<Record<ErrorCode, string>> = {
+  'request.invalid': 'Ugyldig forespørsel',
+  'request.malformed_json': 'Ugyldig JSON',
+  'request.forbidden_key': 'Forbudt nøkkel i forespørselen',
+  'request.too_deep': 'For dypt nøstet forespørsel',
+  'request.unknown_field': 'Ukjent felt i forespørselen',
+  'request.too_large': 'Forespørselen er for stor',
+  'request.unsupported_media_type': 'Innholdstypen støttes ikke',
+  'auth.required': 'Innlogging kreves',
+  'auth.invalid_credentials': 'Feil e-post eller passord',
+  'auth.locked': 'Kontoen er midlertidig låst',
+  'auth.forbidden': 'Ingen tilgang',
+  'auth.csrf': 'Forespørselen mangler gyldig CSRF-token',
+  'resource.not_found': 'Fant ikke ressursen',
+  'route.not_found': 'Fant ikke adressen',
+  'resource.version_conflict': 'Noen andre har endret dette i mellomtiden',
+  'resource.version_required': 'Versjon (If-Match) mangler',
+  'unit.name_taken': 'En enhet med dette navnet finnes allerede',
+  'unit.parent_invalid': 'Ugyldig overordnet enhet',
+  'municipality.kommunenummer_invalid': 'Ukjent kommunenummer',
+  'municipality.exists': 'Kommunen finnes allerede',
+  'server.internal': 'Noe gikk galt',
+  'server.unavailable': 'Tjenesten er midlertidig utilgjengelig',
+};
+
+export function toProblem(error: AppError, requestId: string): Problem {
+  return {
+    type: `https://husly.no/problemer/${error.code}`,
+    title: titles[error.code] ?? error.code,
+    status: error.status,
+    code: error.code,
+    ...(error.detail ? { detail: error.detail } : {}),
+    requestId,
+    ...(error.errors ? { errors: error.errors } : {}),
+  };
+}
+
+type PgError = { code?: unknown; constraint?: unknown };
+
+/** Constraint name → the error the user can act on. Everything else stays generic. */
+const constraintErrors: Record<string, { code: ErrorCode; pointer?: string }> = {
+  unit_name_key: { code: 'unit.name_taken', pointer: '/name' },
+  unit_parent_fkey: { code: 'unit.parent_invalid', pointer: '/parentId' },
+  unit_not_own_parent: { code: 'unit.parent_invalid', pointer: '/parentId' },
+  municipality_kommunenummer_key: { code: 'municipality.exists', pointer: '/kommunenummer' },
+};
+
+/**
+ * Maps database errors to AppErrors without leaking values: a foreign key to another tenant's
+ * row looks exactly like a missing row (no existence oracle, RELIABILITY §3.2 P3).
+ */
+export function fromDatabaseError(error: unknown): AppError | null {
+  const pgError = error as PgError;
+  if (typeof pgError?.code !== 'string') return null;
+  const constraint = typeof pgError.constraint === 'string' ? pgError.constraint : '';
+  const known = constraintErrors[constraint];
+  if (known) {
+    return appError(known.code, known.pointer ? { errors: [{ pointer: known.pointer, code: known.code }] } : {});
+  }
+  switch (pgError.code) {
+    case '23503': // foreign_key_violation
+      return appError('resource.not_found');
+    case '23505': // unique_violation
+    case '23P01': // exclusion_violation
+    case '23514': // check_violation
+    case '22P02': // invalid_text_representation
+      return appError('request.invalid');
+    case '42501': // insufficient_privilege, incl. row-level security WITH CHECK
+      return appError('auth.forbidden');
+    default:
+      return null;
+  }
+}

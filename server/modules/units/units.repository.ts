@@ -1,0 +1,78 @@
+import { sql } from 'kysely';
+import type { Tx } from '../../db/tenant';
+
+const columns = ['u.id', 'u.name', 'u.kind', 'u.parent_id', 'u.version', 'u.created_at'] as const;
+
+export type UnitRow = {
+  id: string;
+  name: string;
+  kind: string;
+  parent_id: string | null;
+  version: number;
+  created_at: Date;
+  staff_count: number;
+};
+
+export function listUnits(trx: Tx): Promise<UnitRow[]> {
+  return trx
+    .selectFrom('app.unit as u')
+    .select(columns)
+    .select((eb) =>
+      eb
+        .selectFrom('app.staff_unit as su')
+        .whereRef('su.unit_id', '=', 'u.id')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .as('staff_count'),
+    )
+    .orderBy('u.name')
+    .execute() as Promise<UnitRow[]>;
+}
+
+export async function findUnit(trx: Tx, id: string): Promise<UnitRow | undefined> {
+  const rows = await listUnitsWhere(trx, id);
+  return rows[0];
+}
+
+function listUnitsWhere(trx: Tx, id: string): Promise<UnitRow[]> {
+  return trx
+    .selectFrom('app.unit as u')
+    .select(columns)
+    .select((eb) =>
+      eb
+        .selectFrom('app.staff_unit as su')
+        .whereRef('su.unit_id', '=', 'u.id')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .as('staff_count'),
+    )
+    .where('u.id', '=', id)
+    .execute() as Promise<UnitRow[]>;
+}
+
+export async function insertUnit(
+  trx: Tx,
+  values: { tenantId: string; name: string; kind: string; parentId: string | null },
+): Promise<string> {
+  const row = await trx
+    .insertInto('app.unit')
+    .values({ tenant_id: values.tenantId, name: values.name, kind: values.kind, parent_id: values.parentId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Optimistic concurrency: updates only if the version is still the one the user saw. */
+export async function updateUnit(
+  trx: Tx,
+  id: string,
+  expectedVersion: number,
+  changes: { name?: string; kind?: string; parent_id?: string | null },
+  now: Date,
+): Promise<boolean> {
+  const result = await trx
+    .updateTable('app.unit')
+    .set((eb) => ({ ...changes, updated_at: now, version: eb('version', '+', 1) }))
+    .where('id', '=', id)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

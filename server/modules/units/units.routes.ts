@@ -1,0 +1,54 @@
+import { createUnitRequest, unitDto, unitIdParams, unitListResponse, updateUnitRequest } from '../../../shared/api/units';
+import type { AppDeps } from '../../app';
+import { appError } from '../../http/errors';
+import { defineRoute, type AnyRoute } from '../../http/route';
+import * as units from './units.usecases';
+
+/** `If-Match: "3"` (or W/"3") → 3. A missing header is refused: no blind overwrites. */
+export function parseIfMatch(header: string | undefined): number {
+  if (!header) throw appError('resource.version_required');
+  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
+  if (!match) throw appError('resource.version_conflict');
+  return Number(match[1]);
+}
+
+export function unitRoutes(deps: AppDeps): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'GET',
+      url: '/api/units',
+      summary: 'Units of the municipality',
+      tags: ['units'],
+      auth: 'session',
+      response: unitListResponse,
+      handler: async ({ actor }) => ({ items: await units.listUnits(actor, { db: deps.db.app }) }),
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/units',
+      summary: 'Create a unit',
+      tags: ['units'],
+      auth: 'session',
+      body: createUnitRequest,
+      response: unitDto,
+      status: 201,
+      handler: ({ actor, body }) => units.createUnit(actor, { db: deps.db.app, input: body }),
+    }),
+    defineRoute({
+      method: 'PATCH',
+      url: '/api/units/:id',
+      summary: 'Change a unit (If-Match: "<version>")',
+      tags: ['units'],
+      auth: 'session',
+      params: unitIdParams,
+      body: updateUnitRequest,
+      response: unitDto,
+      handler: async ({ actor, params, body, request, reply }) => {
+        const version = parseIfMatch(request.headers['if-match']);
+        const unit = await units.updateUnit(actor, { db: deps.db.app, clock: deps.clock, id: params.id, version, input: body });
+        reply.header('etag', `"${unit.version}"`);
+        return unit;
+      },
+    }),
+  ];
+}

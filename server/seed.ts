@@ -1,0 +1,78 @@
+import type { Kysely } from 'kysely';
+import { generateDataset } from '../shared/synthetic/generator';
+import type { DB } from './db/schema';
+import { withTenant } from './db/tenant';
+import { hashPassword } from './modules/auth/passwords';
+import { createMunicipality, findMunicipalityByNumber } from './modules/municipalities/municipalities.usecases';
+
+export const DEMO_SEED = 20_26;
+
+export type DemoLogin = { email: string; roles: string[] };
+
+type GeneratedMunicipality = ReturnType<typeof generateDataset>['municipalities'][number];
+
+/**
+ * Writes one generated municipality (units, staff) as a tenant. Runs on the runtime handle under
+ * row-level security, like any request would. Returns the staff logins.
+ */
+export async function seedMunicipality({
+  db,
+  municipality,
+  password,
+}: {
+  db: Kysely<DB>;
+  municipality: GeneratedMunicipality;
+  password: string;
+}): Promise<{ tenantId: string; logins: DemoLogin[] }> {
+  const { tenantId } = await createMunicipality({
+    db,
+    input: { kommunenummer: municipality.kommunenummer, name: municipality.name, language: municipality.language },
+  });
+  const passwordHash = await hashPassword(password);
+  await withTenant(db, { tenantId }, async (trx) => {
+    const unitIds = new Map<string, string>();
+    for (const unit of municipality.units) {
+      const row = await trx
+        .insertInto('app.unit')
+        .values({ tenant_id: tenantId, name: unit.name, kind: unit.kind, parent_id: null })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      unitIds.set(unit.key, row.id);
+    }
+    for (const member of municipality.staff) {
+      const user = await trx
+        .insertInto('app.staff_user')
+        .values({
+          tenant_id: tenantId,
+          email: member.email.toLowerCase(),
+          display_name: member.displayName,
+          roles: member.roles,
+          password_hash: passwordHash,
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const memberships = member.unitKeys.map((key) => ({ tenant_id: tenantId, user_id: user.id, unit_id: unitIds.get(key)! }));
+      if (memberships.length) await trx.insertInto('app.staff_unit').values(memberships).execute();
+    }
+  });
+  return { tenantId, logins: municipality.staff.map((s) => ({ email: s.email.toLowerCase(), roles: s.roles })) };
+}
+
+/** Seeds the synthetic demo municipality unless it exists (idempotent). */
+export async function seedDemo({
+  db,
+  password,
+}: {
+  db: Kysely<DB>;
+  password: string;
+}): Promise<{ created: boolean; municipality: string; logins: DemoLogin[] }> {
+  const dataset = generateDataset({ seed: DEMO_SEED, size: 'small' });
+  const municipality = dataset.municipalities[0]!;
+  const logins = municipality.staff.map((s) => ({ email: s.email.toLowerCase(), roles: s.roles }));
+  const label = `${municipality.name} (${municipality.kommunenummer})`;
+  if (await findMunicipalityByNumber(db, municipality.kommunenummer)) {
+    return { created: false, municipality: label, logins };
+  }
+  await seedMunicipality({ db, municipality, password });
+  return { created: true, municipality: label, logins };
+}

@@ -1,0 +1,53 @@
+// Stable error codes (dot codes). The server sends them in application/problem+json
+// (RFC 9457); the web client translates them (shared/i18n). Never rename a code: add a new one.
+export const errorCodes = {
+  'request.invalid': 400,
+  'request.malformed_json': 400,
+  'request.forbidden_key': 400,
+  'request.too_deep': 400,
+  'request.unknown_field': 400,
+  'request.too_large': 413,
+  'request.unsupported_media_type': 415,
+  'auth.required': 401,
+  'auth.invalid_credentials': 401,
+  'auth.locked': 429,
+  'auth.forbidden': 403,
+  'auth.csrf': 403,
+  'resource.not_found': 404,
+  'route.not_found': 404,
+  'resource.version_conflict': 412,
+  'resource.version_required': 428,
+  'unit.name_taken': 409,
+  'unit.parent_invalid': 422,
+  'municipality.kommunenummer_invalid': 422,
+  'municipality.exists': 409,
+  'server.internal': 500,
+  'server.unavailable': 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof errorCodes;
+export const allErrorCodes = Object.keys(errorCodes) as ErrorCode[];
+
+/** One field-level problem; `pointer` is a JSON Pointer into the request (RFC 6901). */
+export type FieldProblem = { pointer: string; code: string };
+
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail?: string;
+  requestId?: string;
+  errors?: FieldProblem[];
+};
+
+/**
+ * How the UI should treat an error (after NAV's case-management apps): a functional error is
+ * something the user can act on; no-access and technical failures are shown differently.
+ */
+export function errorKind(status: number): 'functional' | 'no_access' | 'auth' | 'technical' {
+  if (status === 401) return 'auth';
+  if (status === 403) return 'no_access';
+  if (status >= 500) return 'technical';
+  return 'functional';
+}
