@@ -267,3 +267,23 @@ describe('application logs', () => {
     expect(all).not.toContain(TEST_PASSWORD);
   });
 });
+
+describe('every route that needs a session', () => {
+  it('answers 401 auth.required without one, before looking at the input', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json<{
+      paths: Record<string, Record<string, { security?: unknown }>>;
+    }>();
+    let checked = 0;
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      for (const [method, operation] of Object.entries(operations)) {
+        if (!operation.security) continue;
+        const url = path.replace(/\{[^}]+\}/g, '00000000-0000-4000-8000-000000000000');
+        const response = await t.app.inject({ method: method.toUpperCase() as 'GET', url, payload: method === 'get' ? undefined : {} });
+        expect(response.statusCode, `${method} ${path}`).toBe(401);
+        expect(response.json().code).toBe('auth.required');
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThanOrEqual(5);
+  });
+});
