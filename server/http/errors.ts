@@ -49,7 +49,8 @@ const titles: Partial<Record<ErrorCode, string>> = {
 
 export function toProblem(error: AppError, requestId: string): Problem {
   return {
-    type: `https://husly.no/problemer/${error.code}`,
+    // A URN: stable and dereferenceable by nobody, so it points at no domain we do not own.
+    type: `urn:husly:problem:${error.code}`,
     title: titles[error.code] ?? error.code,
     status: error.status,
     code: error.code,
