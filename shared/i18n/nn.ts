@@ -1,0 +1,187 @@
+import type { Messages } from './nb';
+
+// Nynorsk. Typed as `Messages`: a key missing here (compared with nb.ts) is a compile error.
+export const nn: Messages = {
+  app: {
+    name: 'Husly',
+    pageTitle: '{page} – Husly',
+    description: 'Busetjing av flyktningar, bustader, tildeling og oppfølging',
+  },
+  common: {
+    loading: 'Lastar …',
+    saving: 'Lagrar …',
+  },
+  language: {
+    label: 'Språk',
+    administrative: {
+      nb: 'Bokmål',
+      nn: 'Nynorsk',
+    },
+  },
+  layout: {
+    skipLink: 'Hopp til hovudinnhaldet',
+    headerLabel: 'Husly',
+    municipality: '{name} (kommunenr. {kommunenummer})',
+    activeUnit: 'Aktiv eining',
+    noUnit: 'Inga eining vald',
+    signedInAs: 'Innlogga som {name}',
+    logout: 'Logg ut',
+    loggingOut: 'Loggar ut …',
+    switchUnitFailed: 'Kunne ikkje byte eining.',
+  },
+  nav: {
+    label: 'Hovudmeny',
+    overview: 'Oversikt',
+    settlement: 'Busetjing',
+    dwellings: 'Bustader',
+    households: 'Hushald',
+    allocation: 'Tildeling',
+    followUp: 'Oppfølging',
+    reports: 'Rapportar',
+    units: 'Einingar',
+  },
+  login: {
+    title: 'Logg inn',
+    intro: 'Logg inn med e-postadressa og passordet ditt.',
+    email: 'E-postadresse',
+    password: 'Passord',
+    submit: 'Logg inn',
+    submitting: 'Loggar inn …',
+    errorSummaryHeading: 'Du må rette dette før du kan logge inn:',
+    emailRequired: 'Skriv inn e-postadressa di.',
+    passwordRequired: 'Skriv inn passordet ditt.',
+  },
+  overview: {
+    title: 'Oversikt',
+    municipalityHeading: 'Kommunen',
+    name: 'Kommune',
+    kommunenummer: 'Kommunenummer',
+    language: 'Administrativ målform',
+    unitCount: 'Talet på einingar',
+    staffCount: 'Talet på tilsette',
+  },
+  modules: {
+    underDevelopment: 'Modulen er under utvikling og er ikkje teken i bruk enno.',
+    settlement: {
+      title: 'Busetjing',
+      description:
+        'Her skal kommunen følgje opp oppmodinga frå IMDi om å busetje flyktningar og vedtaket i kommunestyret om kor mange som skal busetjast. Modulen skal vise heile løpet frå IMDi føreslår ein person eller ein familie, via svaret frå kommunen, til personane er busette i kommunen.',
+    },
+    dwellings: {
+      title: 'Bustader',
+      description:
+        'Her skal kommunen ha oversikt over bustadene som kan nyttast til busetjing – kommunale bustader og bustader leigde inn frå private – med storleik, standard, tilgjenge, husleige og når bustaden er ledig.',
+    },
+    households: {
+      title: 'Hushald',
+      description:
+        'Her skal kommunen registrere og følgje opp hushalda som blir busette: kven som høyrer til hushaldet, behov som har noko å seie for val av bustad, og kontaktinformasjon. Personopplysningar skal berre visast til dei som treng dei i arbeidet sitt.',
+    },
+    allocation: {
+      title: 'Tildeling',
+      description:
+        'Her skal bustadkontoret finne høvelege bustader til hushald, reservere ein bustad og gjere vedtak om tildeling, og deretter opprette leigeforholdet med husleigekontrakt og depositum.',
+    },
+    followUp: {
+      title: 'Oppfølging',
+      description:
+        'Her skal flyktningtenesta planleggje og dokumentere oppfølginga etter busetjinga – introduksjonsprogram, bu-oppfølging, bustøtte og avtalar – med påminningar når noko forfell.',
+    },
+    reports: {
+      title: 'Rapportar',
+      description:
+        'Her skal kommunen hente ut tal om busetjing, bustader og tildelingar, mellom anna til rapportering til IMDi og kommunestyret. Rapportane skal berre vise samla tal, ikkje enkeltpersonar.',
+    },
+  },
+  units: {
+    title: 'Einingar',
+    intro: 'Einingane er avdelingane i kommunen som brukar Husly, til dømes flyktningtenesta og bustadkontoret.',
+    listHeading: 'Einingar i kommunen',
+    empty: 'Kommunen har ingen einingar enno.',
+    table: {
+      name: 'Namn',
+      kind: 'Type',
+      staffCount: 'Tilsette',
+      createdAt: 'Oppretta',
+    },
+    create: {
+      heading: 'Opprett eining',
+      name: 'Namn på eininga',
+      kind: 'Type eining',
+      chooseKind: 'Vel type',
+      submit: 'Opprett eining',
+      submitting: 'Opprettar …',
+      success: 'Eininga «{name}» er oppretta.',
+      errorSummaryHeading: 'Du må rette dette før eininga kan opprettast:',
+      nameTooShort: 'Namnet må ha minst 2 teikn.',
+      nameTooLong: 'Namnet kan ha høgst 120 teikn.',
+      kindRequired: 'Vel kva type eining det er.',
+    },
+    kinds: {
+      bydel: 'Bydel',
+      flyktningtjeneste: 'Flyktningteneste',
+      boligkontor: 'Bustadkontor',
+      tildelingskontor: 'Tildelingskontor',
+      eiendom: 'Eigedom',
+      nav_kontor: 'Nav-kontor',
+      introduksjonssenter: 'Introduksjonssenter',
+      annet: 'Anna',
+    },
+  },
+  errorPages: {
+    notFound: {
+      title: 'Fann ikkje sida',
+      body: 'Sida du leitar etter, finst ikkje, eller ho er flytta. Sjekk at adressa er rett.',
+      back: 'Gå til oversikta',
+    },
+    noAccess: {
+      title: 'Du har ikkje tilgang',
+      body: 'Du har ikkje tilgang til denne sida eller handlinga. Kontakt ein administrator i kommunen om du meiner at du skal ha tilgang.',
+      back: 'Gå til oversikta',
+    },
+    technical: {
+      title: 'Noko gjekk gale',
+      body: 'Vi fekk ikkje henta eller lagra opplysningane. Prøv igjen om litt.',
+      reference: 'Referanse: {requestId}',
+      referenceHelp: 'Oppgi referansen om du kontaktar brukarstøtta.',
+    },
+  },
+  errors: {
+    'request.invalid': 'Nokre av opplysningane er ikkje gyldige. Rett feila og prøv igjen.',
+    'request.malformed_json': 'Førespurnaden kunne ikkje lesast.',
+    'request.forbidden_key': 'Førespurnaden inneheld eit felt som ikkje er tillate.',
+    'request.too_deep': 'Førespurnaden er for samansett.',
+    'request.unknown_field': 'Førespurnaden inneheld eit ukjent felt.',
+    'request.too_large': 'Førespurnaden er for stor.',
+    'request.unsupported_media_type': 'Formatet på førespurnaden er ikkje støtta.',
+    'auth.required': 'Du må logge inn for å halde fram.',
+    'auth.invalid_credentials': 'Feil e-postadresse eller passord.',
+    'auth.locked': 'For mange mislukka innloggingsforsøk. Vent litt og prøv igjen.',
+    'auth.forbidden': 'Du har ikkje tilgang til dette.',
+    'auth.csrf': 'Økta di kunne ikkje stadfestast. Last inn sida på nytt og prøv igjen.',
+    'resource.not_found': 'Fann ikkje det du leitte etter. Det kan vere sletta.',
+    'route.not_found': 'Fann ikkje sida.',
+    'resource.version_conflict':
+      'Nokon andre har endra dette i mellomtida. Last inn sida på nytt og gjer endringa på nytt.',
+    'resource.version_required': 'Endringa manglar versjonsnummer. Last inn sida på nytt og prøv igjen.',
+    'unit.name_taken': 'Det finst allereie ei eining med dette namnet.',
+    'unit.parent_invalid': 'Den overordna eininga er ikkje gyldig.',
+    'municipality.kommunenummer_invalid': 'Kommunenummeret er ikkje gyldig. Det skal ha fire siffer.',
+    'municipality.exists': 'Kommunen finst allereie i Husly.',
+    'server.internal': 'Noko gjekk gale hos oss.',
+    'server.unavailable': 'Tenesta er mellombels utilgjengeleg. Prøv igjen om litt.',
+    'text.too_short': 'Teksten er for kort.',
+    'text.too_long': 'Teksten er for lang.',
+    'text.invalid_characters': 'Teksten inneheld teikn som ikkje er tillatne.',
+    too_small: 'Verdien er for kort eller for liten.',
+    too_big: 'Verdien er for lang eller for stor.',
+    invalid_type: 'Verdien har feil type.',
+    invalid_value: 'Vel ein av dei gyldige verdiane.',
+    invalid_format: 'Verdien har ugyldig format.',
+    unrecognized_keys: 'Skjemaet inneheld felt som ikkje er tillatne.',
+    required: 'Feltet må fyllast ut.',
+    'client.network': 'Fekk ikkje kontakt med Husly. Sjekk nettsambandet og prøv igjen.',
+    'client.invalid_response': 'Svaret frå Husly var ikkje som venta.',
+    unknown: 'Det oppstod ein ukjend feil.',
+  },
+};

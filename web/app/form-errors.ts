@@ -1,0 +1,33 @@
+import type { z } from 'zod';
+import type { FieldProblem } from '../../shared/errors';
+import { hasErrorMessage } from '../../shared/i18n';
+
+/** Field name → error code. The key `''` holds a problem with the form as a whole. */
+export type FieldCodes = Record<string, string>;
+
+/**
+ * The first problem per top-level field from a zod error. Our own rules (shared/api/text.ts) put
+ * a stable code in the message ('text.too_short'); for zod's built-in checks the issue code
+ * ('too_small', 'invalid_value', …) is the stable part.
+ */
+export function fieldCodesFromZod(error: z.ZodError): FieldCodes {
+  const codes: FieldCodes = {};
+  for (const issue of error.issues) {
+    const field = issue.path.length > 0 ? String(issue.path[0]) : '';
+    if (field in codes) continue;
+    codes[field] = hasErrorMessage(issue.message) ? issue.message : issue.code;
+  }
+  return codes;
+}
+
+/** The first problem per top-level field from problem.errors[] (JSON Pointers, RFC 6901). */
+export function fieldCodesFromProblem(errors: readonly FieldProblem[]): FieldCodes {
+  const codes: FieldCodes = {};
+  for (const { pointer, code } of errors) {
+    const first = pointer.split('/')[1] ?? '';
+    const field = first.replaceAll('~1', '/').replaceAll('~0', '~');
+    if (field in codes) continue;
+    codes[field] = code;
+  }
+  return codes;
+}

@@ -1,0 +1,44 @@
+import { Heading, Paragraph } from '@digdir/designsystemet-react';
+import { Loading } from '../../../components/Loading';
+import { PageHeading } from '../../../components/PageHeading';
+import { isNoAccess, NoAccessPage, RequestFailure } from '../../../app/errors';
+import { useI18n, usePageTitle } from '../../../app/i18n';
+import { useSession } from '../../../app/session';
+import { CreateUnitForm } from '../components/CreateUnitForm';
+import { UnitTable } from '../components/UnitTable';
+import { useUnits } from '../units.api';
+
+export function UnitsPage() {
+  const { t } = useI18n();
+  usePageTitle(t('units.title'));
+  const session = useSession();
+  const units = useUnits();
+  // The server decides; this only spares non-admins a form that would be refused.
+  const isAdmin = session.user.roles.includes('admin');
+
+  if (isNoAccess(units.error)) return <NoAccessPage />;
+
+  return (
+    <>
+      <PageHeading>{t('units.title')}</PageHeading>
+      <Paragraph variant="long" className="lead">
+        {t('units.intro')}
+      </Paragraph>
+      <section aria-labelledby="units-list-heading" className="section">
+        <Heading level={2} data-size="sm" id="units-list-heading">
+          {t('units.listHeading')}
+        </Heading>
+        {units.isPending ? (
+          <Loading label={t('common.loading')} />
+        ) : units.isError ? (
+          <RequestFailure error={units.error} headingLevel={3} />
+        ) : units.data.length === 0 ? (
+          <Paragraph>{t('units.empty')}</Paragraph>
+        ) : (
+          <UnitTable units={units.data} labelledBy="units-list-heading" />
+        )}
+      </section>
+      {isAdmin ? <CreateUnitForm /> : null}
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { unitDto, unitListResponse, type CreateUnitRequest, type UnitDto } from '../../../shared/api/units';
+import { apiRequest } from '../../app/api-client';
+
+export const unitsQueryKey = ['units'] as const;
+
+export async function fetchUnits(signal?: AbortSignal): Promise<UnitDto[]> {
+  const { items } = await apiRequest({ path: '/api/units', schema: unitListResponse, signal });
+  return items;
+}
+
+export function createUnit(body: CreateUnitRequest): Promise<UnitDto> {
+  return apiRequest({ path: '/api/units', method: 'POST', body, schema: unitDto });
+}
+
+export function useUnits() {
+  return useQuery({ queryKey: unitsQueryKey, queryFn: ({ signal }) => fetchUnits(signal) });
+}
+
+export function useCreateUnit() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: createUnit,
+    // A new unit changes the list, the counts on the overview and the units in the session.
+    onSuccess: () => queryClient.invalidateQueries(),
+  });
+}
