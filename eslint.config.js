@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -31,6 +32,24 @@ export default tseslint.config(
     files: ['web/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['**/server/**', 'node:*'] }] },
   },
+  // A web feature never imports another feature (STYLE.md); shared pieces go to web/components.
+  ...readdirSync('web/features').map((feature) => ({
+    files: [`web/features/${feature}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            '**/server/**',
+            'node:*',
+            ...readdirSync('web/features')
+              .filter((other) => other !== feature)
+              .flatMap((other) => [`**/features/${other}/**`, `../../${other}/**`, `../${other}/**`]),
+          ],
+        },
+      ],
+    },
+  })),
   {
     // Command-line entry points print for the person running them.
     files: ['server/main.ts', 'server/scripts/**', 'scripts/**', 'e2e/**', '.ci/**'],

@@ -13,7 +13,7 @@ export type UnitRow = {
   staff_count: number;
 };
 
-export function listUnits(trx: Tx): Promise<UnitRow[]> {
+function unitsQuery(trx: Tx) {
   return trx
     .selectFrom('app.unit as u')
     .select(columns)
@@ -23,29 +23,15 @@ export function listUnits(trx: Tx): Promise<UnitRow[]> {
         .whereRef('su.unit_id', '=', 'u.id')
         .select(sql<number>`count(*)::int`.as('n'))
         .as('staff_count'),
-    )
-    .orderBy('u.name')
-    .execute() as Promise<UnitRow[]>;
+    );
+}
+
+export function listUnits(trx: Tx): Promise<UnitRow[]> {
+  return unitsQuery(trx).orderBy('u.name').execute() as Promise<UnitRow[]>;
 }
 
 export async function findUnit(trx: Tx, id: string): Promise<UnitRow | undefined> {
-  const rows = await listUnitsWhere(trx, id);
-  return rows[0];
-}
-
-function listUnitsWhere(trx: Tx, id: string): Promise<UnitRow[]> {
-  return trx
-    .selectFrom('app.unit as u')
-    .select(columns)
-    .select((eb) =>
-      eb
-        .selectFrom('app.staff_unit as su')
-        .whereRef('su.unit_id', '=', 'u.id')
-        .select(sql<number>`count(*)::int`.as('n'))
-        .as('staff_count'),
-    )
-    .where('u.id', '=', id)
-    .execute() as Promise<UnitRow[]>;
+  return (await unitsQuery(trx).where('u.id', '=', id).executeTakeFirst()) as UnitRow | undefined;
 }
 
 export async function insertUnit(
