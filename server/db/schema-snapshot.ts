@@ -47,6 +47,12 @@ export async function describeSchema(db: Kysely<unknown>): Promise<string> {
          FROM pg_proc p WHERE p.pronamespace = 'app'::regnamespace ORDER BY 1`,
     ],
     [
+      'triggers',
+      `SELECT t.tgname || ' on ' || c.relname || ' ' || pg_get_triggerdef(t.oid) AS line
+         FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid
+        WHERE NOT t.tgisinternal AND c.relnamespace = 'app'::regnamespace ORDER BY 1`,
+    ],
+    [
       'grants',
       `SELECT table_name || ' ' || grantee || ' ' || string_agg(privilege_type, ',' ORDER BY privilege_type) AS line
          FROM information_schema.role_table_grants

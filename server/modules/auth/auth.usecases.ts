@@ -53,6 +53,41 @@ async function sessionResponse(trx: Tx, actor: Actor): Promise<SessionResponse> 
 }
 
 /**
+ * Opens a new server-side session for a staff member who has just authenticated (locally or by
+ * OIDC). Always a new id (ASVS 7.2.4). Runs inside the tenant's transaction.
+ */
+export async function openSession(
+  trx: Tx,
+  { clock, settings, tenantId, userId }: { clock: Clock; settings: SessionSettings; tenantId: string; userId: string },
+): Promise<{ token: string; session: SessionResponse }> {
+  const now = clock();
+  const user = await repo.findUser(trx, userId);
+  if (!user?.active) throw appError('auth.invalid_credentials');
+  const units = await repo.userUnits(trx, userId);
+  const token = newToken();
+  const sessionId = sessionIdFromToken(token)!;
+  const actor: Actor = {
+    tenantId,
+    userId,
+    roles: toRoles(user.roles),
+    unitIds: units.map((u) => u.id),
+    activeUnitId: units[0]?.id ?? null,
+    sessionId,
+    csrfToken: newToken(),
+  };
+  await repo.insertSession(trx, {
+    tenantId,
+    id: sessionId,
+    userId,
+    csrfToken: actor.csrfToken,
+    activeUnitId: actor.activeUnitId,
+    now,
+    expiresAt: new Date(now.getTime() + settings.absoluteHours * 3_600_000),
+  });
+  return { token, session: await sessionResponse(trx, actor) };
+}
+
+/**
  * Local login. A wrong e-mail and a wrong password give the same `auth.invalid_credentials`;
  * after 5 failures in a row the account is locked for 15 minutes (`auth.locked`).
  */
@@ -87,28 +122,7 @@ export async function login({
         return lock ? ('locked' as const) : null;
       }
       await repo.recordSuccessfulLogin(trx, user.id);
-      const units = await repo.userUnits(trx, user.id);
-      const token = newToken();
-      const sessionId = sessionIdFromToken(token)!;
-      const actor: Actor = {
-        tenantId: candidate.tenant_id,
-        userId: user.id,
-        roles: toRoles(user.roles),
-        unitIds: units.map((u) => u.id),
-        activeUnitId: units[0]?.id ?? null,
-        sessionId,
-        csrfToken: newToken(),
-      };
-      await repo.insertSession(trx, {
-        tenantId: actor.tenantId,
-        id: sessionId,
-        userId: user.id,
-        csrfToken: actor.csrfToken,
-        activeUnitId: actor.activeUnitId,
-        now,
-        expiresAt: new Date(now.getTime() + settings.absoluteHours * 3_600_000),
-      });
-      return { token, session: await sessionResponse(trx, actor) };
+      return openSession(trx, { clock, settings, tenantId: candidate.tenant_id, userId: user.id });
     });
     if (outcome === 'locked') locked = true;
     else if (outcome) return outcome;
