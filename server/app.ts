@@ -15,8 +15,11 @@ import { errorForLog } from './http/logging';
 import { openApiDocument, registerRoutes, type AnyRoute } from './http/route';
 import { authRoutes, sessionCookieName } from './modules/auth/auth.routes';
 import { authenticate } from './modules/auth/auth.usecases';
+import { oidcRoutes, registerOidcBrowserRoutes } from './modules/auth/oidc.routes';
 import { municipalityRoutes } from './modules/municipalities/municipalities.routes';
 import { unitRoutes } from './modules/units/units.routes';
+import { userRoutes } from './modules/users/users.routes';
+import { auditRoutes } from './modules/audit/audit.routes';
 
 export const VERSION = '0.1.0';
 
@@ -120,7 +123,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const settings = { idleMinutes: deps.env.SESSION_IDLE_MINUTES, absoluteHours: deps.env.SESSION_ABSOLUTE_HOURS };
   const cookieName = sessionCookieName(deps.env.HUSLY_COOKIE_SECURE);
-  const routes: AnyRoute[] = [...authRoutes(deps), ...municipalityRoutes(deps), ...unitRoutes(deps)];
+  const routes: AnyRoute[] = [...authRoutes(deps), ...oidcRoutes(deps), ...municipalityRoutes(deps), ...unitRoutes(deps), ...userRoutes(deps), ...auditRoutes(deps)];
   registerRoutes(app, routes, (request, { csrf }) => {
     const header = request.headers['x-csrf-token'];
     return authenticate({
@@ -132,6 +135,9 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       requireCsrf: csrf,
     });
   });
+
+  // OIDC login legs that answer with redirects rather than JSON.
+  registerOidcBrowserRoutes(app, deps);
 
   app.get('/api/health', async (_request, reply) => {
     try {

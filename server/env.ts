@@ -1,11 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { oidcProvidersSchema } from './modules/auth/oidc.config';
 
 // The environment is parsed once at start-up and fails fast with a clear message (Epic Stack habit).
 const bool = z
   .enum(['true', 'false', '1', '0'])
   .transform((v) => v === 'true' || v === '1');
 
-const envSchema = z.object({
+const baseSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOST: z.string().default('localhost'),
@@ -21,7 +23,38 @@ const envSchema = z.object({
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(10),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Staff login with OpenID Connect: a JSON array of providers (see README, decision 006). */
+  OIDC_PROVIDERS: oidcProvidersSchema,
+  /** Origin (and optional path) browsers use; the OIDC redirect URI is built from it. */
+  HUSLY_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** Seals the short-lived OIDC login-state cookie. */
+  HUSLY_SECRET: z.string().min(32).optional(),
 });
+
+// Outside production a missing HUSLY_SECRET is replaced by one random value per process: login
+// states then do not survive a restart, which only matters for a login in progress.
+let processSecret: string | undefined;
+
+const envSchema = baseSchema
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production' || env.OIDC_PROVIDERS.length === 0) return;
+    if (!env.HUSLY_SECRET) {
+      ctx.addIssue({ code: 'custom', path: ['HUSLY_SECRET'], message: 'required in production when OIDC_PROVIDERS is set' });
+    }
+    if (!env.HUSLY_PUBLIC_URL?.startsWith('https://')) {
+      ctx.addIssue({ code: 'custom', path: ['HUSLY_PUBLIC_URL'], message: 'an https URL is required in production when OIDC_PROVIDERS is set' });
+    }
+    env.OIDC_PROVIDERS.forEach((p, i) => {
+      if (!p.issuer.startsWith('https://')) {
+        ctx.addIssue({ code: 'custom', path: ['OIDC_PROVIDERS', i, 'issuer'], message: 'must be https in production' });
+      }
+    });
+  })
+  .transform((env) => ({
+    ...env,
+    HUSLY_PUBLIC_URL: (env.HUSLY_PUBLIC_URL ?? `http://localhost:${env.PORT}`).replace(/\/+$/, ''),
+    HUSLY_SECRET: env.HUSLY_SECRET ?? (processSecret ??= randomBytes(32).toString('base64url')),
+  }));
 
 export type Env = z.infer<typeof envSchema>;
 

@@ -9,6 +9,7 @@ export interface MunicipalityTable {
   kommunenummer: string;
   name: string;
   language: 'nb' | 'nn';
+  insight_employee_names: Generated<boolean>;
   created_at: CreatedAt;
   version: Generated<number>;
 }
@@ -55,10 +56,52 @@ export interface SessionTable {
   expires_at: Date;
 }
 
+export interface StaffIdentityTable {
+  tenant_id: string;
+  user_id: string;
+  issuer: string;
+  subject: string;
+  created_at: CreatedAt;
+}
+
+export type AuditAction =
+  | 'display'
+  | 'create'
+  | 'update'
+  | 'deactivate'
+  | 'export'
+  | 'login'
+  | 'login_failed'
+  | 'logout'
+  | 'password_change';
+
+/** Append-only; seq, prev_hash and hash are set by the database trigger. */
+export interface AuditLogTable {
+  tenant_id: string;
+  seq: Generated<number>;
+  id: Generated<string>;
+  occurred_at: Date;
+  actor_user_id: string | null;
+  actor_unit_id: string | null;
+  actor_roles: string[];
+  action: AuditAction;
+  entity: string;
+  subject_type: 'person' | 'household' | 'staff_user' | null;
+  subject_id: string | null;
+  fields: string[];
+  purpose: string;
+  purpose_ref: string | null;
+  request_id: string | null;
+  prev_hash: Generated<Uint8Array>;
+  hash: Generated<Uint8Array>;
+}
+
 export interface DB {
   'app.municipality': MunicipalityTable;
   'app.unit': UnitTable;
   'app.staff_user': StaffUserTable;
   'app.staff_unit': StaffUnitTable;
   'app.session': SessionTable;
+  'app.staff_identity': StaffIdentityTable;
+  'app.audit_log': AuditLogTable;
 }

@@ -43,6 +43,13 @@ const titles: Partial<Record<ErrorCode, string>> = {
   'unit.parent_invalid': 'Ugyldig overordnet enhet',
   'municipality.kommunenummer_invalid': 'Ukjent kommunenummer',
   'municipality.exists': 'Kommunen finnes allerede',
+  'audit.unavailable': 'Hendelsesloggen er utilgjengelig',
+  'request.purpose_invalid': 'Ugyldig formål',
+  'user.email_taken': 'E-postadressen er i bruk',
+  'user.password_too_weak': 'Passordet er for svakt',
+  'user.password_wrong': 'Feil nåværende passord',
+  'user.cannot_deactivate_self': 'Kan ikke deaktivere seg selv',
+  'user.units_invalid': 'Ugyldige enheter',
   'server.internal': 'Noe gikk galt',
   'server.unavailable': 'Tjenesten er midlertidig utilgjengelig',
 };
@@ -68,6 +75,7 @@ const constraintErrors: Record<string, { code: ErrorCode; pointer?: string }> = 
   unit_parent_fkey: { code: 'unit.parent_invalid', pointer: '/parentId' },
   unit_not_own_parent: { code: 'unit.parent_invalid', pointer: '/parentId' },
   municipality_kommunenummer_key: { code: 'municipality.exists', pointer: '/kommunenummer' },
+  staff_user_email_key: { code: 'user.email_taken', pointer: '/email' },
 };
 
 /**

@@ -11,13 +11,18 @@ let passwordHash: Promise<string> | undefined;
 export type TenantFixture = {
   tenantId: string;
   unitId: string;
-  users: Record<'admin' | 'bosetter', { id: string; email: string }>;
+  /** One staff member per requested role (default: admin and bosetter). */
+  users: Record<StaffRole, { id: string; email: string }>;
 };
 
 /** A municipality with one unit, an admin and a settlement worker — readable, small, real rows. */
 export async function createTenantFixture(
   db: Kysely<DB>,
-  { kommunenummer, slug }: { kommunenummer: string; slug: string },
+  {
+    kommunenummer,
+    slug,
+    roles = ['admin', 'bosetter'],
+  }: { kommunenummer: string; slug: string; roles?: readonly StaffRole[] },
 ): Promise<TenantFixture> {
   passwordHash ??= hashPassword(TEST_PASSWORD);
   const hash = await passwordHash;
@@ -29,7 +34,7 @@ export async function createTenantFixture(
       .returning('id')
       .executeTakeFirstOrThrow();
     const users = {} as TenantFixture['users'];
-    for (const role of ['admin', 'bosetter'] as const satisfies StaffRole[]) {
+    for (const role of roles) {
       const email = `${role}@${slug}.kommune.example`;
       const user = await trx
         .insertInto('app.staff_user')

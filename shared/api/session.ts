@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { administrativeLanguages, unitKinds } from '../domain/units';
+import type { Permission } from '../domain/permissions';
 
 export const loginRequest = z.strictObject({
   email: z.string().trim().min(3).max(254),
@@ -28,8 +29,16 @@ export const sessionResponse = z.object({
   }),
   units: z.array(unitSummary),
   activeUnitId: z.uuid().nullable(),
+  /** What this staff member may do (shared/domain/permissions.ts); the UI shows only that. */
+  permissions: z.array(z.custom<Permission>((v) => typeof v === 'string' && /^[a-z]+:[a-z_]+:[a-z]+$/.test(v))),
   csrfToken: z.string(),
 });
 export type SessionResponse = z.infer<typeof sessionResponse>;
 
 export const switchUnitRequest = z.strictObject({ unitId: z.uuid() });
+
+/** The OpenID providers staff may log in with; the login page shows "Logg inn med <label>". */
+export const oidcProvidersResponse = z.object({
+  items: z.array(z.object({ id: z.string(), label: z.string() })),
+});
+export type OidcProvidersResponse = z.infer<typeof oidcProvidersResponse>;

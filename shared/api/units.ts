@@ -10,10 +10,12 @@ export const unitDto = z.object({
   staffCount: z.number().int(),
   version: z.number().int(),
   createdAt: z.string(),
+  /** What the current user may do with this unit (policies travel with the data). */
+  actions: z.object({ update: z.boolean() }),
 });
 export type UnitDto = z.infer<typeof unitDto>;
 
-export const unitListResponse = z.object({ items: z.array(unitDto) });
+export const unitListResponse = z.object({ items: z.array(unitDto), actions: z.object({ create: z.boolean() }) });
 
 /** The same schema validates the web form and the request body. */
 export const createUnitRequest = z.strictObject({

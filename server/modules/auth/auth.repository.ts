@@ -8,6 +8,16 @@ export async function findLoginCandidates(db: Kysely<DB>, email: string) {
   return result.rows;
 }
 
+/**
+ * Staff members linked to an external identity (issuer, sub), in every municipality, through the
+ * SECURITY DEFINER lookup (the tenant is not known before login). Never by e-mail.
+ */
+export async function findIdentityCandidates(db: Kysely<DB>, issuer: string, subject: string) {
+  const result = await sql<{ tenant_id: string; user_id: string }>`
+    select tenant_id, user_id from app.find_identity(${issuer}, ${subject}) order by tenant_id, user_id`.execute(db);
+  return result.rows;
+}
+
 export async function resolveSessionTenant(db: Kysely<DB>, sessionId: string): Promise<string | null> {
   const result = await sql<{ tenant_id: string | null }>`
     select app.resolve_session(${sessionId}) as tenant_id`.execute(db);

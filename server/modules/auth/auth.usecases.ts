@@ -5,7 +5,7 @@ import type { UnitKind } from '../../../shared/domain/units';
 import type { DB } from '../../db/schema';
 import { withTenant, type Tx } from '../../db/tenant';
 import { appError } from '../../http/errors';
-import { toRoles, type Actor } from './actor';
+import { actorPermissions, toRoles, type Actor } from './actor';
 import * as repo from './auth.repository';
 import { burnPasswordCheck, verifyPassword } from './passwords';
 
@@ -48,6 +48,7 @@ async function sessionResponse(trx: Tx, actor: Actor): Promise<SessionResponse> 
     },
     units: units.map((u) => ({ id: u.id, name: u.name, kind: u.kind as UnitKind })),
     activeUnitId: actor.activeUnitId,
+    permissions: actorPermissions({ roles: toRoles(user.roles) }),
     csrfToken: actor.csrfToken,
   };
 }

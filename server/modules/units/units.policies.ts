@@ -1,7 +1,7 @@
-import type { Actor } from '../auth/actor';
+import { actorCan, type Actor } from '../auth/actor';
 
-// Until the full permission matrix arrives (issue 3), only administrators manage units.
+/** What the actor may do with units; sent with the list so the UI shows only allowed actions. */
 export function unitPolicies(actor: Actor) {
-  const manage = actor.roles.includes('admin');
-  return { create: manage, update: manage };
+  const write = actorCan(actor, 'write:unit:any');
+  return { create: write, update: write };
 }

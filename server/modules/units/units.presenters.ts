@@ -2,7 +2,7 @@ import type { UnitDto } from '../../../shared/api/units';
 import type { UnitKind } from '../../../shared/domain/units';
 import type { UnitRow } from './units.repository';
 
-export function presentUnit(row: UnitRow): UnitDto {
+export function presentUnit(row: UnitRow, policies: { update: boolean }): UnitDto {
   return {
     id: row.id,
     name: row.name,
@@ -11,5 +11,6 @@ export function presentUnit(row: UnitRow): UnitDto {
     staffCount: row.staff_count,
     version: row.version,
     createdAt: row.created_at.toISOString(),
+    actions: { update: policies.update },
   };
 }

@@ -21,7 +21,7 @@ export function unitRoutes(deps: AppDeps): AnyRoute[] {
       tags: ['units'],
       auth: 'session',
       response: unitListResponse,
-      handler: async ({ actor }) => ({ items: await units.listUnits(actor, { db: deps.db.app }) }),
+      handler: ({ actor }) => units.listUnits(actor, { db: deps.db.app }),
     }),
     defineRoute({
       method: 'POST',

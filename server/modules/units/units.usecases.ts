@@ -3,14 +3,22 @@ import type { CreateUnitRequest, UnitDto, UpdateUnitRequest } from '../../../sha
 import type { DB } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import { appError } from '../../http/errors';
-import type { Actor } from '../auth/actor';
+import { requirePermission, type Actor } from '../auth/actor';
 import type { Clock } from '../auth/auth.usecases';
 import { unitPolicies } from './units.policies';
 import { presentUnit } from './units.presenters';
 import * as repo from './units.repository';
 
-export function listUnits(actor: Actor, { db }: { db: Kysely<DB> }): Promise<UnitDto[]> {
-  return withTenant(db, actor, async (trx) => (await repo.listUnits(trx)).map(presentUnit));
+export function listUnits(
+  actor: Actor,
+  { db }: { db: Kysely<DB> },
+): Promise<{ items: UnitDto[]; actions: { create: boolean } }> {
+  requirePermission(actor, 'read:unit:any');
+  const policies = unitPolicies(actor);
+  return withTenant(db, actor, async (trx) => ({
+    items: (await repo.listUnits(trx)).map((row) => presentUnit(row, policies)),
+    actions: { create: policies.create },
+  }));
 }
 
 export function createUnit(actor: Actor, { db, input }: { db: Kysely<DB>; input: CreateUnitRequest }): Promise<UnitDto> {
@@ -22,7 +30,7 @@ export function createUnit(actor: Actor, { db, input }: { db: Kysely<DB>; input:
       kind: input.kind,
       parentId: input.parentId ?? null,
     });
-    return presentUnit((await repo.findUnit(trx, id))!);
+    return presentUnit((await repo.findUnit(trx, id))!, unitPolicies(actor));
   });
 }
 
@@ -43,6 +51,6 @@ export function updateUnit(
       if (!(await repo.findUnit(trx, id))) throw appError('resource.not_found');
       throw appError('resource.version_conflict');
     }
-    return presentUnit((await repo.findUnit(trx, id))!);
+    return presentUnit((await repo.findUnit(trx, id))!, unitPolicies(actor));
   });
 }

@@ -1,0 +1,316 @@
+// Test support for the OIDC login tests (oidc.db.test.ts): a real OpenID provider in-process
+// (`oidc-provider`), a tiny fake provider that hands out crafted ID tokens, and a scripted
+// browser with one cookie jar per site. Never imported by the app.
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
+import Provider, { type errors as OidcErrors } from 'oidc-provider';
+
+export type LocalAccount = {
+  /** Claims besides sub; `tid` and `email` end up in the ID token. */
+  claims: { email?: string; name?: string; tid?: string };
+};
+
+export type LocalClient = { clientId: string; clientSecret: string };
+
+export type LocalOp = {
+  issuer: string;
+  tokenEndpoint: string;
+  /** OAuth errors the token endpoint answered with, in order (e.g. invalid_grant). */
+  tokenErrors: string[];
+  close(): Promise<void>;
+};
+
+async function listen(server: Server): Promise<string> {
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+function close(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+}
+
+async function signingKey(kid: string) {
+  const { privateKey, publicKey } = await generateKeyPair('RS256', { extractable: true });
+  return {
+    privateKey,
+    privateJwk: { ...(await exportJWK(privateKey)), kid, alg: 'RS256', use: 'sig' },
+    publicJwk: { ...(await exportJWK(publicKey)), kid, alg: 'RS256', use: 'sig' },
+  };
+}
+
+/**
+ * A real OpenID provider (panva/oidc-provider) on 127.0.0.1 with a random port. PKCE is required
+ * for every client; the ID token carries `acr` (from the login) and the scope claims incl. `tid`.
+ * The interaction (login + consent) has no UI: the scripted browser "submits" the login by
+ * opening /interaction/<uid>?account=<sub>&acr=<level>, and consent is granted as asked.
+ */
+export async function startLocalOp({
+  clients,
+  redirectUri,
+  accounts,
+}: {
+  clients: LocalClient[];
+  redirectUri: string;
+  accounts: Record<string, LocalAccount>;
+}): Promise<LocalOp> {
+  const server = createServer();
+  const issuer = await listen(server);
+  const { privateJwk } = await signingKey('local-op-key');
+  const provider = new Provider(issuer, {
+    clients: clients.map((c) => ({
+      client_id: c.clientId,
+      client_secret: c.clientSecret,
+      redirect_uris: [redirectUri],
+      grant_types: ['authorization_code'],
+      response_types: ['code'],
+      token_endpoint_auth_method: 'client_secret_post',
+    })),
+    jwks: { keys: [privateJwk] },
+    cookies: { keys: [randomBytes(32).toString('hex')] },
+    pkce: { required: () => true },
+    acrValues: ['idporten-loa-low', 'idporten-loa-substantial', 'idporten-loa-high'],
+    claims: { openid: ['sub', 'tid'], email: ['email'], profile: ['name'] },
+    // Scope claims in the ID token itself, as Entra and ID-porten do.
+    conformIdTokenClaims: false,
+    features: { devInteractions: { enabled: false } },
+    findAccount: async (_ctx, sub) => {
+      const account = accounts[sub];
+      if (!account) return undefined;
+      return { accountId: sub, claims: async () => ({ sub, ...account.claims }) };
+    },
+    interactions: { url: async (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    renderError: async (ctx, out) => {
+      ctx.type = 'json';
+      ctx.body = out;
+    },
+  });
+  const tokenErrors: string[] = [];
+  provider.on('grant.error', (_ctx, error: OidcErrors.OIDCProviderError) => tokenErrors.push(error.error));
+
+  async function interaction(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', issuer);
+    const details = await provider.interactionDetails(req, res);
+    if (details.prompt.name === 'login') {
+      const accountId = url.searchParams.get('account') ?? '';
+      if (!accounts[accountId]) {
+        await provider.interactionFinished(req, res, { error: 'access_denied' }, { mergeWithLastSubmission: false });
+        return;
+      }
+      const acr = url.searchParams.get('acr') ?? undefined;
+      await provider.interactionFinished(req, res, { login: { accountId, acr } }, { mergeWithLastSubmission: false });
+      return;
+    }
+    // consent: grant what the client asked for
+    const accountId = details.session?.accountId ?? '';
+    const grant = details.grantId
+      ? (await provider.Grant.find(details.grantId))!
+      : new provider.Grant({ accountId, clientId: String(details.params.client_id) });
+    const missing = details.prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
+    if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
+    if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
+    const grantId = await grant.save();
+    await provider.interactionFinished(req, res, { consent: { grantId } }, { mergeWithLastSubmission: true });
+  }
+
+  const callback = provider.callback();
+  server.on('request', (req, res) => {
+    if (req.url?.startsWith('/interaction/')) {
+      interaction(req, res).catch((error: unknown) => {
+        res.statusCode = 500;
+        res.end(String(error));
+      });
+      return;
+    }
+    void callback(req, res);
+  });
+  return { issuer, tokenEndpoint: `${issuer}/token`, tokenErrors, close: () => close(server) };
+}
+
+/**
+ * How the fake provider's token endpoint makes the next ID token from a valid set of claims
+ * (iss, aud, sub, iat, exp, nonce as asked, plus the account's claims).
+ */
+export type IdTokenCrafter = (input: {
+  claims: JWTPayload;
+  sign: (claims: JWTPayload, options?: { withOtherKey?: boolean }) => Promise<string>;
+}) => Promise<string>;
+
+export const signAsIs: IdTokenCrafter = ({ claims, sign }) => sign(claims);
+
+export type FakeOp = {
+  issuer: string;
+  /** Set before a flow: how the next ID token is made (default: signed as is). */
+  craft: IdTokenCrafter;
+  close(): Promise<void>;
+};
+
+/**
+ * A deliberately minimal OpenID provider: discovery, JWKS, an authorization endpoint that issues
+ * a code at once, and a token endpoint that returns whatever ID token `craft` makes. It lets the
+ * tests hand Husly tokens a real provider would never issue (wrong iss/aud, expired, alg none,
+ * bad signature) and show that our client refuses them.
+ */
+export async function startFakeOp({ clientId, sub, claims }: { clientId: string; sub: string; claims: JWTPayload }): Promise<FakeOp> {
+  const server = createServer();
+  const issuer = await listen(server);
+  const key = await signingKey('fake-op-key');
+  const otherKey = await signingKey('fake-op-key'); // same kid, different key: a forged signature
+  const codes = new Map<string, { nonce: string | undefined }>();
+
+  const sign = async (payload: JWTPayload, options: { withOtherKey?: boolean } = {}) =>
+    new SignJWT(payload)
+      .setProtectedHeader({ alg: 'RS256', kid: 'fake-op-key', typ: 'JWT' })
+      .sign(options.withOtherKey ? otherKey.privateKey : key.privateKey);
+
+  const fake: FakeOp = {
+    issuer,
+    craft: signAsIs,
+    close: () => close(server),
+  };
+
+  const json = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+    res.end(JSON.stringify(body));
+  };
+
+  server.on('request', (req, res) => {
+    const url = new URL(req.url ?? '/', issuer);
+    if (url.pathname === '/.well-known/openid-configuration') {
+      return json(res, 200, {
+        issuer,
+        authorization_endpoint: `${issuer}/authorize`,
+        token_endpoint: `${issuer}/token`,
+        jwks_uri: `${issuer}/jwks`,
+        response_types_supported: ['code'],
+        subject_types_supported: ['public'],
+        id_token_signing_alg_values_supported: ['RS256'],
+        code_challenge_methods_supported: ['S256'],
+        token_endpoint_auth_methods_supported: ['client_secret_post'],
+      });
+    }
+    if (url.pathname === '/jwks') return json(res, 200, { keys: [key.publicJwk] });
+    if (url.pathname === '/authorize') {
+      const code = randomBytes(16).toString('base64url');
+      codes.set(code, { nonce: url.searchParams.get('nonce') ?? undefined });
+      const back = new URL(url.searchParams.get('redirect_uri') ?? '');
+      back.searchParams.set('code', code);
+      back.searchParams.set('state', url.searchParams.get('state') ?? '');
+      res.writeHead(302, { location: back.href });
+      return res.end();
+    }
+    if (url.pathname === '/token' && req.method === 'POST') {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const form = new URLSearchParams(body);
+        const entry = codes.get(form.get('code') ?? '');
+        codes.delete(form.get('code') ?? '');
+        if (!entry || form.get('client_id') !== clientId || !form.get('code_verifier')) {
+          return json(res, 400, { error: 'invalid_grant' });
+        }
+        const now = Math.floor(Date.now() / 1000);
+        const valid = { iss: issuer, aud: clientId, sub, iat: now, exp: now + 300, ...claims, ...(entry.nonce ? { nonce: entry.nonce } : {}) };
+        fake
+          .craft({ claims: valid, sign })
+          .then((idToken) =>
+            json(res, 200, { access_token: randomBytes(16).toString('base64url'), token_type: 'Bearer', expires_in: 300, id_token: idToken }),
+          )
+          .catch(() => json(res, 500, { error: 'server_error' }));
+      });
+      return;
+    }
+    json(res, 404, { error: 'not_found' });
+  });
+  return fake;
+}
+
+/** An unsigned JWT (`alg: none`), as an attacker would send it. */
+export function unsignedJwt(payload: JWTPayload): string {
+  const part = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+  return `${part({ alg: 'none', typ: 'JWT' })}.${part(payload)}.`;
+}
+
+type Jar = Map<string, string>;
+
+function storeCookies(jar: Jar, setCookies: string[]) {
+  for (const line of setCookies) {
+    const [pair = '', ...attributes] = line.split(';');
+    const eq = pair.indexOf('=');
+    const name = pair.slice(0, eq).trim();
+    const value = pair.slice(eq + 1).trim();
+    const expired = attributes.some((a) => {
+      const [k = '', v = ''] = a.trim().split('=');
+      return (k.toLowerCase() === 'max-age' && Number(v) <= 0) || (k.toLowerCase() === 'expires' && Date.parse(v) < Date.now());
+    });
+    if (expired || value === '') jar.delete(name);
+    else jar.set(name, value);
+  }
+}
+
+const cookieHeader = (jar: Jar) => [...jar].map(([k, v]) => `${k}=${v}`).join('; ');
+
+export type ProviderLogin = { account: string; acr?: string };
+
+/**
+ * A scripted browser: Husly is reached through app.inject (its public URL is never resolved),
+ * providers through fetch. Redirects are followed by hand so every step can be inspected or
+ * tampered with.
+ */
+export function createBrowser(app: FastifyInstance, publicUrl: string) {
+  const husly: Jar = new Map();
+  const sites = new Map<string, Jar>();
+
+  async function toHusly(url: string): Promise<LightMyRequestResponse> {
+    const target = new URL(url, publicUrl);
+    const response = await app.inject({ method: 'GET', url: target.pathname + target.search, headers: { cookie: cookieHeader(husly) } });
+    const setCookie = response.headers['set-cookie'];
+    storeCookies(husly, setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie]);
+    return response;
+  }
+
+  async function toSite(url: string): Promise<Response> {
+    const origin = new URL(url).origin;
+    const jar = sites.get(origin) ?? new Map();
+    sites.set(origin, jar);
+    const response = await fetch(url, { redirect: 'manual', headers: { cookie: cookieHeader(jar) } });
+    storeCookies(jar, response.headers.getSetCookie());
+    return response;
+  }
+
+  return {
+    cookies: husly,
+    /** Clicks "Logg inn med …": the response of /api/auth/oidc/<id>/login. */
+    start: (providerId: string) => toHusly(`/api/auth/oidc/${providerId}/login`),
+    /**
+     * At the provider: follows redirects from the authorization URL, logging in as `login` and
+     * consenting, until the provider sends the browser back to Husly. Returns that callback URL
+     * (not yet opened).
+     */
+    async authorize(authorizationUrl: string, login: ProviderLogin): Promise<string> {
+      let url = authorizationUrl;
+      for (let step = 0; step < 10; step++) {
+        if (url.startsWith(publicUrl)) return url;
+        const target = new URL(url);
+        if (target.pathname.startsWith('/interaction/') && !target.searchParams.has('account')) {
+          target.searchParams.set('account', login.account);
+          if (login.acr) target.searchParams.set('acr', login.acr);
+          url = target.href;
+        }
+        const response = await toSite(url);
+        const location = response.headers.get('location');
+        if (!location) throw new Error(`provider stopped at ${target.pathname}: ${response.status} ${await response.text()}`);
+        url = new URL(location, url).href;
+      }
+      throw new Error('too many redirects at the provider');
+    },
+    /** Opens the callback URL in Husly (with whatever cookies this browser holds). */
+    callback: (url: string) => toHusly(url),
+    get: (url: string) => toHusly(url),
+  };
+}
+
+export type Browser = ReturnType<typeof createBrowser>;

@@ -1,0 +1,222 @@
+import type { Kysely } from 'kysely';
+import * as client from 'openid-client';
+import type { ErrorCode } from '../../../shared/errors';
+import type { DB } from '../../db/schema';
+import { withTenant } from '../../db/tenant';
+import * as repo from './auth.repository';
+import { openSession, type Clock, type SessionSettings } from './auth.usecases';
+import { defaultScopes, type OidcProviderConfig } from './oidc.config';
+import { acrSatisfies, tenantAllowed } from './oidc.rules';
+import { loginStateExpired, openLoginState, sealLoginState } from './oidc.state';
+
+// Staff login with OpenID Connect: authorization code flow with PKCE (S256), state and nonce
+// (RELIABILITY §2 OIDC client row; decision 006). openid-client checks the authorization
+// response (state, RFC 9207 `iss`), the token response and the ID token (signature with the
+// provider's JWKS, RS256 only, iss, aud, exp/iat, nonce). This module adds what only Husly can
+// decide: the level of assurance, the Entra directory, and which staff member (issuer, sub) is.
+
+/** Provider metadata is fetched once and refreshed daily (keys rotate through the JWKS cache). */
+const DISCOVERY_TTL_MS = 24 * 60 * 60 * 1000;
+
+export type OidcClients = {
+  configuration(provider: OidcProviderConfig): Promise<client.Configuration>;
+};
+
+export function createOidcClients({ clock }: { clock: Clock }): OidcClients {
+  const cache = new Map<string, { at: number; pending: Promise<client.Configuration> }>();
+  return {
+    configuration(provider) {
+      const now = clock().getTime();
+      const cached = cache.get(provider.id);
+      if (cached && now - cached.at < DISCOVERY_TTL_MS) return cached.pending;
+      const pending = discover(provider);
+      cache.set(provider.id, { at: now, pending });
+      // A provider that was down is asked again on the next login.
+      pending.catch(() => cache.delete(provider.id));
+      return pending;
+    },
+  };
+}
+
+function discover(provider: OidcProviderConfig): Promise<client.Configuration> {
+  const issuer = new URL(provider.issuer);
+  const metadata: Partial<client.ClientMetadata> = {
+    // Entra and ID-porten sign ID tokens with RS256; anything else (none, HS256 with the client
+    // secret, …) is refused.
+    id_token_signed_response_alg: 'RS256',
+  };
+  const auth = provider.clientSecret ? client.ClientSecretPost(provider.clientSecret) : client.None();
+  // http issuers are refused by the environment in production; tests use a local provider.
+  const execute = issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [];
+  return client.discovery(issuer, provider.clientId, metadata, auth, { execute, timeout: 10 });
+}
+
+export type OidcFailureCode = Extract<
+  ErrorCode,
+  | 'auth.oidc_failed'
+  | 'auth.oidc_unavailable'
+  | 'auth.level_insufficient'
+  | 'auth.tenant_not_enrolled'
+  | 'auth.identity_unknown'
+  | 'auth.account_deactivated'
+>;
+
+/**
+ * How a login ended. `reason` is for the security log only: a fixed word or an error code from
+ * openid-client — never a token, code, sub, e-mail or provider error text.
+ */
+export type OidcFailure = { ok: false; code: OidcFailureCode; reason: string };
+export type OidcOutcome = { ok: true; provider: string; token: string; tenantId: string } | OidcFailure;
+
+const fail = (code: OidcFailureCode, reason: string): OidcFailure => ({ ok: false, code, reason });
+
+/** Starts a login: the provider URL to send the browser to, and the sealed state for its cookie. */
+export async function beginLogin({
+  provider,
+  clients,
+  clock,
+  key,
+  redirectUri,
+}: {
+  provider: OidcProviderConfig;
+  clients: OidcClients;
+  clock: Clock;
+  key: Buffer;
+  redirectUri: string;
+}): Promise<{ ok: true; url: URL; sealedState: string } | OidcFailure> {
+  let configuration: client.Configuration;
+  try {
+    configuration = await clients.configuration(provider);
+  } catch (error) {
+    return fail('auth.oidc_unavailable', `discovery:${reasonOf(error)}`);
+  }
+  const state = client.randomState();
+  const nonce = client.randomNonce();
+  const codeVerifier = client.randomPKCECodeVerifier();
+  const parameters: Record<string, string> = {
+    redirect_uri: redirectUri,
+    response_type: 'code',
+    scope: defaultScopes(provider),
+    state,
+    nonce,
+    code_challenge: await client.calculatePKCECodeChallenge(codeVerifier),
+    code_challenge_method: 'S256',
+  };
+  // Ask ID-porten for the level we require; the answer is still checked on the way back.
+  if (provider.kind === 'idporten' && provider.requiredAcr) parameters.acr_values = provider.requiredAcr;
+  const url = client.buildAuthorizationUrl(configuration, parameters);
+  const sealedState = sealLoginState(key, {
+    provider: provider.id,
+    state,
+    nonce,
+    codeVerifier,
+    createdAt: clock().getTime(),
+  });
+  return { ok: true, url, sealedState };
+}
+
+/**
+ * Finishes a login on the callback: the sealed state from this browser's cookie, the provider's
+ * answer (query string), then (issuer, sub) → staff member → a new session, exactly as a local
+ * login opens one. Never matches by e-mail.
+ */
+export async function completeLogin({
+  db,
+  clock,
+  settings,
+  providers,
+  clients,
+  key,
+  redirectUri,
+  search,
+  sealedState,
+}: {
+  db: Kysely<DB>;
+  clock: Clock;
+  settings: SessionSettings;
+  providers: readonly OidcProviderConfig[];
+  clients: OidcClients;
+  key: Buffer;
+  redirectUri: string;
+  /** The callback's query string, e.g. "?code=…&state=…&iss=…". */
+  search: string;
+  sealedState: string | undefined;
+}): Promise<OidcOutcome> {
+  // The flow must have been started by this browser (ASVS 10.1.2): no cookie, a cookie sealed
+  // with another key, or an altered one all end here.
+  const login = openLoginState(key, sealedState);
+  if (!login) return fail('auth.oidc_failed', 'state_cookie_invalid');
+  if (loginStateExpired(login, clock())) return fail('auth.oidc_failed', 'state_cookie_expired');
+  const provider = providers.find((p) => p.id === login.provider);
+  if (!provider) return fail('auth.oidc_failed', 'provider_not_configured');
+
+  let configuration: client.Configuration;
+  try {
+    configuration = await clients.configuration(provider);
+  } catch (error) {
+    return fail('auth.oidc_unavailable', `discovery:${reasonOf(error)}`);
+  }
+
+  const currentUrl = new URL(redirectUri);
+  currentUrl.search = search;
+  let claims: client.IDToken | undefined;
+  try {
+    const tokens = await client.authorizationCodeGrant(configuration, currentUrl, {
+      pkceCodeVerifier: login.codeVerifier,
+      expectedState: login.state,
+      expectedNonce: login.nonce,
+      idTokenExpected: true,
+    });
+    claims = tokens.claims();
+  } catch (error) {
+    return fail(isUnreachable(error) ? 'auth.oidc_unavailable' : 'auth.oidc_failed', reasonOf(error));
+  }
+  if (!claims) return fail('auth.oidc_failed', 'id_token_missing');
+
+  if (provider.kind === 'idporten' && !acrSatisfies(provider.requiredAcr!, claims.acr)) {
+    return fail('auth.level_insufficient', 'acr_below_required');
+  }
+  if (provider.kind === 'entra' && !tenantAllowed(provider.allowedTenantIds!, claims.tid)) {
+    return fail('auth.tenant_not_enrolled', 'tid_not_allowed');
+  }
+
+  // claims.iss has been checked to be this provider's issuer, so a staff identity registered for
+  // one provider can never be used through another (mix-up, ASVS 10.2.2).
+  const candidates = await repo.findIdentityCandidates(db, claims.iss, claims.sub);
+  if (candidates.length === 0) return fail('auth.identity_unknown', 'identity_unknown');
+  // One person may work for more than one municipality; like a local login, the first active
+  // account (in a stable order) is used.
+  for (const candidate of candidates) {
+    const opened = await withTenant(db, { tenantId: candidate.tenant_id }, async (trx) => {
+      const user = await repo.findUser(trx, candidate.user_id);
+      if (!user?.active) return null;
+      return openSession(trx, { clock, settings, tenantId: candidate.tenant_id, userId: user.id });
+    });
+    if (opened) return { ok: true, provider: provider.id, token: opened.token, tenantId: candidate.tenant_id };
+  }
+  return fail('auth.account_deactivated', 'account_deactivated');
+}
+
+function isUnreachable(error: unknown): boolean {
+  if (error instanceof TypeError && error.message === 'fetch failed') return true;
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'TimeoutError' || name === 'AbortError';
+}
+
+const safeWord = /^[A-Za-z0-9_.:-]{1,60}$/;
+
+/**
+ * A log-safe description of why openid-client refused: its error code, the OAuth error code the
+ * provider returned (e.g. invalid_grant) and the name of the failing claim — never messages or
+ * causes, which can hold the token's claims.
+ */
+function reasonOf(error: unknown): string {
+  if (isUnreachable(error)) return 'unreachable';
+  const e = error as { code?: unknown; error?: unknown; cause?: { claim?: unknown; cause?: { claim?: unknown } } } | null;
+  const parts: string[] = [];
+  if (typeof e?.code === 'string' && safeWord.test(e.code)) parts.push(e.code);
+  if (typeof e?.error === 'string' && safeWord.test(e.error)) parts.push(e.error);
+  const claim = e?.cause?.claim ?? e?.cause?.cause?.claim;
+  if (typeof claim === 'string' && /^[a-z_]{1,20}$/.test(claim)) parts.push(`claim:${claim}`);
+  return parts.length > 0 ? parts.join(' ') : 'unexpected';
+}
