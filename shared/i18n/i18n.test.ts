@@ -1,11 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { allErrorCodes } from '../errors';
 import { en } from './en';
+import { auditActions } from '../api/audit';
+import { purposes } from '../domain/purposes';
+import { staffRoles } from '../domain/roles';
 import {
   clientErrorCodes,
+  codeLabel,
   errorMessage,
   fieldProblemCodes,
   formatDate,
+  formatDateTime,
   formatMoneyOre,
   formatNumber,
   genericValidationCodes,
@@ -78,6 +83,9 @@ describe('dictionaries', () => {
     expect(nn.nav.households).toBe('Hushald');
     expect(nn.nav.units).toBe('Einingar');
     expect(nn.errors['auth.forbidden']).toContain('ikkje');
+    expect(nn.nav.users).toBe('Brukarar');
+    expect(nn.nav.auditLog).toBe('Hendingslogg');
+    expect(nn.auditActions.display).toBe('Vising');
   });
 });
 
@@ -104,6 +112,44 @@ describe('errorMessage', () => {
     expect(errorMessage('nb', 'auth.invalid_credentials')).toBe('Feil e-postadresse eller passord.');
     expect(errorMessage('nn', 'auth.locked')).toMatch(/mislukka/);
     expect(errorMessage('en', 'auth.locked')).toMatch(/Too many/);
+  });
+});
+
+describe('codeLabel', () => {
+  it('the audit actions have the agreed Norwegian names', () => {
+    expect(auditActions.map((a) => codeLabel('nb', 'auditActions', a))).toEqual([
+      'Visning',
+      'Oppretting',
+      'Endring',
+      'Deaktivering',
+      'Eksport',
+      'Innlogging',
+      'Mislykket innlogging',
+      'Utlogging',
+      'Passordbytte',
+    ]);
+  });
+
+  for (const lang of languages) {
+    it(`in ${lang}, every role, action and purpose has its own text`, () => {
+      for (const [group, codes] of [
+        ['roles', staffRoles],
+        ['auditActions', auditActions],
+        ['purposes', purposes],
+      ] as const) {
+        for (const code of codes) {
+          const text = codeLabel(lang, group, code);
+          expect(text, `${group}.${code}`).not.toBe(code);
+          expect(text.trim(), `${group}.${code}`).not.toBe('');
+        }
+      }
+    });
+  }
+
+  it('translates entities, and shows a code it does not know as it is', () => {
+    expect(codeLabel('nn', 'entities', 'staff_user')).toBe('Brukar');
+    expect(codeLabel('nb', 'roles', 'astronaut')).toBe('astronaut');
+    expect(codeLabel('nb', 'purposes', 'toString')).toBe('toString');
   });
 });
 
@@ -146,6 +192,12 @@ describe('formatting (always nb-NO, Europe/Oslo)', () => {
 
   it('returns an unparseable date string unchanged', () => {
     expect(formatDate('not a date')).toBe('not a date');
+    expect(formatDateTime('not a date')).toBe('not a date');
+  });
+
+  it('formats an instant with the time of day it was in Oslo, to the second', () => {
+    expect(formatDateTime('2026-11-21T23:30:05Z')).toBe('22.11.2026, 00:30:05');
+    expect(formatDateTime(new Date('2026-06-30T22:30:00.000Z'))).toBe('01.07.2026, 00:30:00');
   });
 
   it('formats øre as kroner exactly', () => {

@@ -1,3 +1,6 @@
+import type { AuditEntryDto } from '../api/audit';
+import type { Purpose } from '../domain/purposes';
+import type { StaffRole } from '../domain/roles';
 import type { ErrorCode } from '../errors';
 import { en } from './en';
 import { nb, type Messages } from './nb';
@@ -40,6 +43,11 @@ export type TranslatableErrorCode = ErrorCode | FieldProblemCode | GenericValida
 // Compile-time proof that the source dictionary has a text for every code.
 const _everyCodeHasText: Record<TranslatableErrorCode | 'unknown', string> = nb.errors;
 void _everyCodeHasText;
+// … and for every role, audit action and purpose the server can send.
+const _everyRoleHasText: Record<StaffRole, string> = nb.roles;
+const _everyActionHasText: Record<AuditEntryDto['action'], string> = nb.auditActions;
+const _everyPurposeHasText: Record<Purpose, string> = nb.purposes;
+void [_everyRoleHasText, _everyActionHasText, _everyPurposeHasText];
 
 type Paths<T, Prefix extends string = ''> = {
   [K in keyof T & string]: T[K] extends string ? `${Prefix}${K}` : Paths<T[K], `${Prefix}${K}.`>;
@@ -71,6 +79,23 @@ function interpolate(template: string, params: MessageParams): string {
   });
 }
 
+/** Groups of open-ended codes the server sends as plain strings (roles, audit actions, …). */
+export type CodeGroup = 'roles' | 'auditActions' | 'purposes' | 'entities';
+
+function codeTexts(lang: Language, group: CodeGroup): Readonly<Record<string, string>> {
+  const messages = dictionaries[lang];
+  return group === 'entities' ? messages.auditLog.entities : messages[group];
+}
+
+/**
+ * The text for a code in `group` (e.g. `roles`/`bosetter` → "Bosettingskonsulent"). A code this
+ * client does not know (a newer server) is shown as it is rather than hidden.
+ */
+export function codeLabel(lang: Language, group: CodeGroup, code: string): string {
+  const texts = codeTexts(lang, group);
+  return (Object.hasOwn(texts, code) ? texts[code] : undefined) ?? code;
+}
+
 export function hasErrorMessage(code: string): code is TranslatableErrorCode {
   return Object.hasOwn(nb.errors, code) && code !== 'unknown';
 }
@@ -87,6 +112,15 @@ const locale = 'nb-NO';
 const timeZone = 'Europe/Oslo';
 
 const dateFormat = new Intl.DateTimeFormat(locale, { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' });
+const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+  timeZone,
+  day: '2-digit',
+  month: '2-digit',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+});
 const calendarDateFormat = new Intl.DateTimeFormat(locale, {
   timeZone: 'UTC',
   day: '2-digit',
@@ -116,6 +150,16 @@ export function formatDate(date: Date | string): string {
   const instant = typeof date === 'string' ? new Date(date) : date;
   if (Number.isNaN(instant.getTime())) return typeof date === 'string' ? date : '';
   return dateFormat.format(instant);
+}
+
+/**
+ * `21.11.2026, 14:05:33`: an instant as the wall-clock time it was in Norway (Europe/Oslo), to
+ * the second (audit entries). An unparseable string is returned unchanged.
+ */
+export function formatDateTime(date: Date | string): string {
+  const instant = typeof date === 'string' ? new Date(date) : date;
+  if (Number.isNaN(instant.getTime())) return typeof date === 'string' ? date : '';
+  return dateTimeFormat.format(instant);
 }
 
 /** `1 234 567` (grouping with a non-breaking space, as nb-NO does). */

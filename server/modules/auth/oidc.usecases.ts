@@ -11,9 +11,10 @@ import { loginStateExpired, openLoginState, sealLoginState } from './oidc.state'
 
 // Staff login with OpenID Connect: authorization code flow with PKCE (S256), state and nonce
 // (RELIABILITY §2 OIDC client row; decision 006). openid-client checks the authorization
-// response (state, RFC 9207 `iss`), the token response and the ID token (signature with the
-// provider's JWKS, RS256 only, iss, aud, exp/iat, nonce). This module adds what only Husly can
-// decide: the level of assurance, the Entra directory, and which staff member (issuer, sub) is.
+// response (state, RFC 9207 `iss`), the token response and the ID token (RS256 only, iss, aud,
+// exp/iat, nonce; the signature with the provider's JWKS once non-repudiation checks are on, see
+// discover()). This module adds what only Husly can decide: the level of assurance, the Entra
+// directory, and which staff member (issuer, sub) is.
 
 /** Provider metadata is fetched once and refreshed daily (keys rotate through the JWKS cache). */
 const DISCOVERY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -46,8 +47,13 @@ function discover(provider: OidcProviderConfig): Promise<client.Configuration> {
     id_token_signed_response_alg: 'RS256',
   };
   const auth = provider.clientSecret ? client.ClientSecretPost(provider.clientSecret) : client.None();
+  // openid-client does not verify the signature of an ID token that comes straight from the
+  // token endpoint (OIDC Core 3.1.3.7 lets a client rely on TLS instead). We verify it against
+  // the provider's JWKS anyway: a forged or altered token is refused even if TLS is terminated or
+  // intercepted somewhere we do not control (RELIABILITY S10; decision 006).
+  const execute = [client.enableNonRepudiationChecks];
   // http issuers are refused by the environment in production; tests use a local provider.
-  const execute = issuer.protocol === 'http:' ? [client.allowInsecureRequests] : [];
+  if (issuer.protocol === 'http:') execute.push(client.allowInsecureRequests);
   return client.discovery(issuer, provider.clientId, metadata, auth, { execute, timeout: 10 });
 }
 
