@@ -287,3 +287,20 @@ describe('every route that needs a session', () => {
     expect(checked).toBeGreaterThanOrEqual(5);
   });
 });
+
+describe('login throttling per client address', () => {
+  it('answers 429 auth.throttled after the configured number of attempts', async () => {
+    const limited = await createTestApp(db, { LOGIN_RATE_LIMIT: 3 });
+    try {
+      const attempt = () =>
+        limited.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'x@y.example', password: 'feil' } });
+      for (let i = 0; i < 3; i++) expect((await attempt()).statusCode).toBe(401);
+      const response = await attempt();
+      expect(response.statusCode).toBe(429);
+      expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(response.json().code).toBe('auth.throttled');
+    } finally {
+      await limited.app.close();
+    }
+  });
+});

@@ -22,6 +22,8 @@ const baseSchema = z.object({
   HUSLY_COOKIE_SECURE: bool.default(true),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).max(72).default(10),
+  /** Login attempts per client address per 5 minutes (on top of the per-account lockout). */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).max(100_000).default(100),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Staff login with OpenID Connect: a JSON array of providers (see README, decision 006). */
   OIDC_PROVIDERS: oidcProvidersSchema,

@@ -11,6 +11,7 @@ export const errorCodes = {
   'auth.required': 401,
   'auth.invalid_credentials': 401,
   'auth.locked': 429,
+  'auth.throttled': 429,
   'auth.forbidden': 403,
   'auth.csrf': 403,
   'auth.oidc_failed': 401,

@@ -33,6 +33,7 @@ const titles: Partial<Record<ErrorCode, string>> = {
   'auth.required': 'Innlogging kreves',
   'auth.invalid_credentials': 'Feil e-post eller passord',
   'auth.locked': 'Kontoen er midlertidig låst',
+  'auth.throttled': 'For mange forsøk',
   'auth.forbidden': 'Ingen tilgang',
   'auth.csrf': 'Forespørselen mangler gyldig CSRF-token',
   'resource.not_found': 'Fant ikke ressursen',

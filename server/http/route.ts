@@ -32,6 +32,8 @@ export type RouteDefinition<B = unknown, Q = unknown, P = unknown> = {
   status?: number;
   /** Marks responses that contain personal data (Cache-Control: no-store is set on all /api). */
   personalData?: boolean;
+  /** Per-client-address request limit (anti-automation, ASVS 2.4.1), e.g. on login. */
+  rateLimit?: { max: number; timeWindow: string };
   handler: (context: RouteContext<B, Q, P> & { actor: Actor }) => Promise<unknown>;
 };
 
@@ -85,6 +87,7 @@ export function registerRoutes(
     app.route({
       method: route.method,
       url: route.url,
+      ...(route.rateLimit ? { config: { rateLimit: route.rateLimit } } : {}),
       handler: async (request, reply) => {
         const stateChanging = route.method !== 'GET';
         let actor: Actor | null = null;

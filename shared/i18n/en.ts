@@ -404,6 +404,7 @@ export const en: Messages = {
     'user.cannot_deactivate_self': 'You cannot deactivate your own user.',
     'user.units_invalid': 'One or more of the units do not exist.',
     'user.email_invalid': 'The e-mail address is invalid.',
+    'auth.throttled': 'Too many login attempts from here. Wait a few minutes and try again.',
     'server.internal': 'Something went wrong on our side.',
     'server.unavailable': 'The service is temporarily unavailable. Please try again shortly.',
     'text.too_short': 'The text is too short.',

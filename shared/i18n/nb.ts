@@ -399,6 +399,7 @@ export const nb = {
     'user.cannot_deactivate_self': 'Du kan ikke deaktivere din egen bruker.',
     'user.units_invalid': 'En eller flere av enhetene finnes ikke.',
     'user.email_invalid': 'E-postadressen er ugyldig.',
+    'auth.throttled': 'For mange innloggingsforsøk herfra. Vent noen minutter og prøv igjen.',
     'server.internal': 'Noe gikk galt hos oss.',
     'server.unavailable': 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.',
     'text.too_short': 'Teksten er for kort.',

@@ -399,6 +399,7 @@ export const nn: Messages = {
     'user.cannot_deactivate_self': 'Du kan ikkje deaktivere din eigen brukar.',
     'user.units_invalid': 'Ei eller fleire av einingane finst ikkje.',
     'user.email_invalid': 'E-postadressa er ugyldig.',
+    'auth.throttled': 'For mange innloggingsforsøk herifrå. Vent nokre minutt og prøv igjen.',
     'server.internal': 'Noko gjekk gale hos oss.',
     'server.unavailable': 'Tenesta er mellombels utilgjengeleg. Prøv igjen om litt.',
     'text.too_short': 'Teksten er for kort.',

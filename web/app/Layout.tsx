@@ -1,5 +1,5 @@
 import {
-  Button,
+  Dropdown,
   Field,
   Label,
   Link,
@@ -8,7 +8,7 @@ import {
   SkipLink,
   ValidationMessage,
 } from '@digdir/designsystemet-react';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link as RoutingLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { PageHeading } from '../components/PageHeading';
 import { NavigationLink } from '../components/RouterLink';
@@ -16,7 +16,7 @@ import { isApiError } from './api-client';
 import { SessionLoading, TechnicalErrorAlert } from './errors';
 import { useI18n } from './i18n';
 import { LanguageSelect } from './LanguageSelect';
-import { loginPath, navigationItems } from './navigation';
+import { loginPath, profilePath, visibleNavigation } from './navigation';
 import { SessionProvider, useLogout, useSession, useSessionQuery, useSwitchUnit } from './session';
 
 /**
@@ -147,11 +147,54 @@ function UnitSwitcher() {
   );
 }
 
-function SignedInShell() {
+/**
+ * The user's name opens a menu with their profile and logging out (designsystemet Dropdown: a
+ * native popover, closed with Escape or a click outside, next in the tab order after the button).
+ */
+function UserMenu() {
   const session = useSession();
   const { t } = useI18n();
   const logout = useLogout();
   const navigate = useNavigate();
+  const [open, setOpen] = useState(false);
+  const name = session.user.displayName;
+
+  return (
+    <Dropdown.TriggerContext>
+      {/* The accessible name starts with the visible name (WCAG 2.5.3). */}
+      <Dropdown.Trigger variant="secondary" data-size="sm" aria-label={t('layout.userMenu', { name })}>
+        {name}
+      </Dropdown.Trigger>
+      <Dropdown open={open} onOpen={() => setOpen(true)} onClose={() => setOpen(false)} data-size="sm">
+        <div className="user-menu__who">
+          <Paragraph data-size="sm">{t('layout.signedInAs', { name })}</Paragraph>
+          <Paragraph data-size="xs">{session.user.email}</Paragraph>
+        </div>
+        <Dropdown.List>
+          <Dropdown.Item>
+            <Dropdown.Button asChild>
+              <RoutingLink to={profilePath} onClick={() => setOpen(false)}>
+                {t('layout.profile')}
+              </RoutingLink>
+            </Dropdown.Button>
+          </Dropdown.Item>
+          <Dropdown.Item>
+            <Dropdown.Button
+              loading={logout.isPending}
+              onClick={() => logout.mutate(undefined, { onSettled: () => navigate(loginPath, { replace: true }) })}
+            >
+              {logout.isPending ? t('layout.loggingOut') : t('layout.logout')}
+            </Dropdown.Button>
+          </Dropdown.Item>
+        </Dropdown.List>
+      </Dropdown>
+    </Dropdown.TriggerContext>
+  );
+}
+
+function SignedInShell() {
+  const session = useSession();
+  const { t } = useI18n();
   useFocusOnNavigation();
 
   return (
@@ -171,21 +214,13 @@ function SignedInShell() {
           <div className="app-header__tools">
             <UnitSwitcher />
             <LanguageSelect />
-            <span className="app-header__user">{t('layout.signedInAs', { name: session.user.displayName })}</span>
-            <Button
-              variant="secondary"
-              data-size="sm"
-              loading={logout.isPending}
-              onClick={() => logout.mutate(undefined, { onSettled: () => navigate(loginPath, { replace: true }) })}
-            >
-              {logout.isPending ? t('layout.loggingOut') : t('layout.logout')}
-            </Button>
+            <UserMenu />
           </div>
         </div>
       </header>
       <nav aria-label={t('nav.label')} className="app-nav">
         <ul className="app-nav__list">
-          {navigationItems.map((item) => (
+          {visibleNavigation(session.permissions).map((item) => (
             <li key={item.path}>
               <NavigationLink to={item.path} end={item.end}>
                 {t(item.label)}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { safeReturnPath } from './navigation';
+import { permissionsFor } from '../../shared/domain/permissions';
+import { pagePermission, safeReturnPath, visibleNavigation } from './navigation';
 
 describe('safeReturnPath', () => {
   it('returns to a path inside the app', () => {
@@ -11,5 +12,41 @@ describe('safeReturnPath', () => {
       expect(safeReturnPath(value)).toBe('/');
     }
     expect(safeReturnPath('/logg-inn')).toBe('/');
+  });
+});
+
+describe('visibleNavigation', () => {
+  const menu = (...roles: Parameters<typeof permissionsFor>[0]) =>
+    visibleNavigation(permissionsFor(roles)).map((item) => item.path);
+
+  it('with no permissions, shows nothing', () => {
+    expect(visibleNavigation([])).toEqual([]);
+  });
+
+  it('management sees the overview, reports and units, and no person-level pages', () => {
+    expect(menu('leder')).toEqual(['/', '/rapporter', '/enheter']);
+  });
+
+  it('the auditor sees the audit log and subject access, not the case pages', () => {
+    expect(menu('revisor')).toEqual(['/', '/enheter', '/hendelseslogg', '/innsyn']);
+  });
+
+  it('a unit-scoped permission is enough for a page that needs the unit scope', () => {
+    expect(menu('miljoarbeider')).toEqual(['/', '/bosetting', '/boliger', '/husstander', '/oppfolging', '/enheter']);
+  });
+
+  it('a municipality-wide permission includes the unit scope', () => {
+    expect(menu('bosetter')).toContain('/tildeling');
+  });
+
+  it('several roles see the union of their pages, in menu order', () => {
+    expect(menu('admin', 'revisor')).toEqual(['/', '/rapporter', '/enheter', '/brukere', '/hendelseslogg', '/innsyn']);
+  });
+});
+
+describe('pagePermission', () => {
+  it('names the permission of a menu page and refuses an unknown one', () => {
+    expect(pagePermission('/brukere')).toBe('read:staff:any');
+    expect(() => pagePermission('/nowhere')).toThrow();
   });
 });

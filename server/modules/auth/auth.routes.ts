@@ -19,6 +19,8 @@ export function authRoutes(deps: AppDeps): AnyRoute[] {
       summary: 'Log in with a local account',
       tags: ['auth'],
       auth: 'none',
+      // Per address, on top of the per-account lockout: slows password spraying across accounts.
+      rateLimit: { max: deps.env.LOGIN_RATE_LIMIT, timeWindow: '5 minutes' },
       body: loginRequest,
       response: sessionResponse,
       handler: async ({ request, reply, body }) => {

@@ -84,7 +84,10 @@ export function registerOidcBrowserRoutes(app: FastifyInstance, deps: AppDeps): 
       sealedState,
     });
     if (!outcome.ok) {
-      request.log.warn({ event: 'oidc_login', outcome: 'refused', code: outcome.code, reason: outcome.reason }, 'oidc login refused');
+      request.log.warn(
+        { event: 'oidc_login', outcome: 'refused', provider: outcome.provider, code: outcome.code, reason: outcome.reason },
+        'oidc login refused',
+      );
       return toLoginPage(reply, outcome.code);
     }
     request.log.info({ event: 'oidc_login', outcome: 'ok', provider: outcome.provider, tenantId: outcome.tenantId }, 'oidc login');

@@ -7,7 +7,7 @@ import * as repo from './auth.repository';
 import { openSession, type Clock, type SessionSettings } from './auth.usecases';
 import { defaultScopes, type OidcProviderConfig } from './oidc.config';
 import { acrSatisfies, tenantAllowed } from './oidc.rules';
-import { loginStateExpired, openLoginState, sealLoginState } from './oidc.state';
+import { loginStateExpired, openLoginState, sealLoginState, type LoginState } from './oidc.state';
 
 // Staff login with OpenID Connect: authorization code flow with PKCE (S256), state and nonce
 // (RELIABILITY §2 OIDC client row; decision 006). openid-client checks the authorization
@@ -71,8 +71,8 @@ export type OidcFailureCode = Extract<
  * How a login ended. `reason` is for the security log only: a fixed word or an error code from
  * openid-client — never a token, code, sub, e-mail or provider error text.
  */
-export type OidcFailure = { ok: false; code: OidcFailureCode; reason: string };
-export type OidcOutcome = { ok: true; provider: string; token: string; tenantId: string } | OidcFailure;
+export type OidcFailure = { ok: false; code: OidcFailureCode; reason: string; provider?: string };
+export type OidcOutcome = { ok: true; token: string; tenantId: string; provider: string } | OidcFailure;
 
 const fail = (code: OidcFailureCode, reason: string): OidcFailure => ({ ok: false, code, reason });
 
@@ -155,7 +155,29 @@ export async function completeLogin({
   if (loginStateExpired(login, clock())) return fail('auth.oidc_failed', 'state_cookie_expired');
   const provider = providers.find((p) => p.id === login.provider);
   if (!provider) return fail('auth.oidc_failed', 'provider_not_configured');
+  const outcome = await redeem({ db, clock, settings, clients, redirectUri, search, provider, login });
+  return { ...outcome, provider: provider.id };
+}
 
+async function redeem({
+  db,
+  clock,
+  settings,
+  clients,
+  redirectUri,
+  search,
+  provider,
+  login,
+}: {
+  db: Kysely<DB>;
+  clock: Clock;
+  settings: SessionSettings;
+  clients: OidcClients;
+  redirectUri: string;
+  search: string;
+  provider: OidcProviderConfig;
+  login: LoginState;
+}): Promise<OidcOutcome> {
   let configuration: client.Configuration;
   try {
     configuration = await clients.configuration(provider);
@@ -198,7 +220,7 @@ export async function completeLogin({
       if (!user?.active) return null;
       return openSession(trx, { clock, settings, tenantId: candidate.tenant_id, userId: user.id });
     });
-    if (opened) return { ok: true, provider: provider.id, token: opened.token, tenantId: candidate.tenant_id };
+    if (opened) return { ok: true, token: opened.token, tenantId: candidate.tenant_id, provider: provider.id };
   }
   return fail('auth.account_deactivated', 'account_deactivated');
 }
@@ -211,18 +233,36 @@ function isUnreachable(error: unknown): boolean {
 
 const safeWord = /^[A-Za-z0-9_.:-]{1,60}$/;
 
+// What failed, from openid-client's fixed inner messages (the values themselves are in `cause`,
+// which is never logged).
+const detailOf: [RegExp, (m: RegExpMatchArray) => string][] = [
+  [/^JWT signature verification failed$/, () => 'signature'],
+  [/^unexpected JWT "alg" header parameter$/, () => 'alg'],
+  [/^unexpected "state" response parameter value$/, () => 'state'],
+  [/^unexpected "iss" \(issuer\) response parameter value$/, () => 'iss_parameter'],
+  [/^JWT "([a-z_]{1,20})" \([a-z ]{1,40}\) claim missing$/, (m) => `missing:${m[1]}`],
+];
+
 /**
  * A log-safe description of why openid-client refused: its error code, the OAuth error code the
- * provider returned (e.g. invalid_grant) and the name of the failing claim — never messages or
- * causes, which can hold the token's claims.
+ * provider returned (e.g. invalid_grant), the failing claim and a fixed word for what failed —
+ * never messages or causes as such, which can hold the token's claims.
  */
 function reasonOf(error: unknown): string {
   if (isUnreachable(error)) return 'unreachable';
-  const e = error as { code?: unknown; error?: unknown; cause?: { claim?: unknown; cause?: { claim?: unknown } } } | null;
+  type Chain = { code?: unknown; error?: unknown; message?: unknown; claim?: unknown; cause?: Chain } | null | undefined;
+  const e = error as Chain;
   const parts: string[] = [];
   if (typeof e?.code === 'string' && safeWord.test(e.code)) parts.push(e.code);
   if (typeof e?.error === 'string' && safeWord.test(e.error)) parts.push(e.error);
-  const claim = e?.cause?.claim ?? e?.cause?.cause?.claim;
+  const inner = e?.cause;
+  const claim = inner?.claim ?? inner?.cause?.claim;
   if (typeof claim === 'string' && /^[a-z_]{1,20}$/.test(claim)) parts.push(`claim:${claim}`);
+  if (typeof inner?.message === 'string') {
+    for (const [pattern, word] of detailOf) {
+      const match = inner.message.match(pattern);
+      if (match) parts.push(word(match));
+    }
+  }
   return parts.length > 0 ? parts.join(' ') : 'unexpected';
 }

@@ -1,12 +1,15 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
 import { unitDto, unitListResponse, type CreateUnitRequest, type UnitDto } from '../../../shared/api/units';
 import { apiRequest } from '../../app/api-client';
 
 export const unitsQueryKey = ['units'] as const;
 
-export async function fetchUnits(signal?: AbortSignal): Promise<UnitDto[]> {
-  const { items } = await apiRequest({ path: '/api/units', schema: unitListResponse, signal });
-  return items;
+export type UnitList = z.infer<typeof unitListResponse>;
+
+/** The units, and what the user may do with them (`actions.create`): the server decides. */
+export function fetchUnits(signal?: AbortSignal): Promise<UnitList> {
+  return apiRequest({ path: '/api/units', schema: unitListResponse, signal });
 }
 
 export function createUnit(body: CreateUnitRequest): Promise<UnitDto> {

@@ -3,7 +3,6 @@ import { Loading } from '../../../components/Loading';
 import { PageHeading } from '../../../components/PageHeading';
 import { isNoAccess, NoAccessPage, RequestFailure } from '../../../app/errors';
 import { useI18n, usePageTitle } from '../../../app/i18n';
-import { useSession } from '../../../app/session';
 import { CreateUnitForm } from '../components/CreateUnitForm';
 import { UnitTable } from '../components/UnitTable';
 import { useUnits } from '../units.api';
@@ -11,10 +10,9 @@ import { useUnits } from '../units.api';
 export function UnitsPage() {
   const { t } = useI18n();
   usePageTitle(t('units.title'));
-  const session = useSession();
   const units = useUnits();
-  // The server decides; this only spares non-admins a form that would be refused.
-  const isAdmin = session.user.roles.includes('admin');
+  // The server sends what the user may do with the list; the form is shown only when allowed.
+  const canCreate = units.data?.actions.create === true;
 
   if (isNoAccess(units.error)) return <NoAccessPage />;
 
@@ -32,13 +30,13 @@ export function UnitsPage() {
           <Loading label={t('common.loading')} />
         ) : units.isError ? (
           <RequestFailure error={units.error} headingLevel={3} />
-        ) : units.data.length === 0 ? (
+        ) : units.data.items.length === 0 ? (
           <Paragraph>{t('units.empty')}</Paragraph>
         ) : (
-          <UnitTable units={units.data} labelledBy="units-list-heading" />
+          <UnitTable units={units.data.items} labelledBy="units-list-heading" />
         )}
       </section>
-      {isAdmin ? <CreateUnitForm /> : null}
+      {canCreate ? <CreateUnitForm /> : null}
     </>
   );
 }
