@@ -41,10 +41,18 @@ const envSchema = baseSchema
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production' || env.OIDC_PROVIDERS.length === 0) return;
     if (!env.HUSLY_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['HUSLY_SECRET'], message: 'required in production when OIDC_PROVIDERS is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HUSLY_SECRET'],
+        message: 'required in production when OIDC_PROVIDERS is set',
+      });
     }
     if (!env.HUSLY_PUBLIC_URL?.startsWith('https://')) {
-      ctx.addIssue({ code: 'custom', path: ['HUSLY_PUBLIC_URL'], message: 'an https URL is required in production when OIDC_PROVIDERS is set' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['HUSLY_PUBLIC_URL'],
+        message: 'an https URL is required in production when OIDC_PROVIDERS is set',
+      });
     }
     env.OIDC_PROVIDERS.forEach((p, i) => {
       if (!p.issuer.startsWith('https://')) {

@@ -234,6 +234,8 @@ export const en: Messages = {
       reactivating: 'Reactivating …',
       reactivated: 'The user has been reactivated.',
       inactiveNotice: 'The user is deactivated and cannot log in.',
+      id: 'User ID',
+      noChanges: 'You have not changed anything.',
     },
   },
   profile: {

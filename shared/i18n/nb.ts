@@ -232,6 +232,8 @@ export const nb = {
       reactivating: 'Aktiverer …',
       reactivated: 'Brukeren er aktivert igjen.',
       inactiveNotice: 'Brukeren er deaktivert og kan ikke logge inn.',
+      id: 'Bruker-ID',
+      noChanges: 'Du har ikke endret noe.',
     },
   },
   profile: {
@@ -379,7 +381,8 @@ export const nb = {
     'auth.oidc_failed': 'Innloggingen mislyktes. Prøv igjen.',
     'auth.oidc_unavailable': 'Innloggingstjenesten svarer ikke akkurat nå. Prøv igjen om litt.',
     'auth.level_insufficient': 'Du må logge inn med et høyere sikkerhetsnivå for å bruke Husly.',
-    'auth.tenant_not_enrolled': 'Organisasjonen du logget inn med, er ikke koblet til Husly. Kontakt administratoren i kommunen.',
+    'auth.tenant_not_enrolled':
+      'Organisasjonen du logget inn med, er ikke koblet til Husly. Kontakt administratoren i kommunen.',
     'auth.identity_unknown': 'Brukeren din er ikke registrert i Husly. Kontakt administratoren i kommunen.',
     'auth.account_deactivated': 'Brukeren din i Husly er deaktivert. Kontakt administratoren i kommunen.',
     'resource.not_found': 'Fant ikke det du lette etter. Det kan være slettet.',

@@ -232,6 +232,8 @@ export const nn: Messages = {
       reactivating: 'Aktiverer …',
       reactivated: 'Brukaren er aktivert igjen.',
       inactiveNotice: 'Brukaren er deaktivert og kan ikkje logge inn.',
+      id: 'Brukar-ID',
+      noChanges: 'Du har ikkje endra noko.',
     },
   },
   profile: {
@@ -379,7 +381,8 @@ export const nn: Messages = {
     'auth.oidc_failed': 'Innlogginga mislukkast. Prøv igjen.',
     'auth.oidc_unavailable': 'Innloggingstenesta svarar ikkje akkurat no. Prøv igjen om litt.',
     'auth.level_insufficient': 'Du må logge inn med eit høgare tryggleiksnivå for å bruke Husly.',
-    'auth.tenant_not_enrolled': 'Organisasjonen du logga inn med, er ikkje kopla til Husly. Kontakt administratoren i kommunen.',
+    'auth.tenant_not_enrolled':
+      'Organisasjonen du logga inn med, er ikkje kopla til Husly. Kontakt administratoren i kommunen.',
     'auth.identity_unknown': 'Brukaren din er ikkje registrert i Husly. Kontakt administratoren i kommunen.',
     'auth.account_deactivated': 'Brukaren din i Husly er deaktivert. Kontakt administratoren i kommunen.',
     'resource.not_found': 'Fann ikkje det du leitte etter. Det kan vere sletta.',

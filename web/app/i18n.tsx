@@ -1,8 +1,10 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import {
+  codeLabel,
   errorMessage,
   isLanguage,
   translate,
+  type CodeGroup,
   type Language,
   type MessageKey,
   type MessageParams,
@@ -36,6 +38,8 @@ type I18n = {
   setDefaultLang: (lang: Language) => void;
   t: (key: MessageKey, params?: MessageParams) => string;
   errorText: (code: string) => string;
+  /** A code the server sends as a plain string (role, audit action, purpose, entity). */
+  codeText: (group: CodeGroup, code: string) => string;
 };
 
 const I18nContext = createContext<I18n | null>(null);
@@ -62,6 +66,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
       setDefaultLang: setFallback,
       t: (key, params) => translate(lang, key, params),
       errorText: (code) => errorMessage(lang, code),
+      codeText: (group, code) => codeLabel(lang, group, code),
     }),
     [lang, setLang],
   );

@@ -1,11 +1,23 @@
+import type { ReactNode } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { AuditLogPage } from '../features/audit/pages/AuditLogPage';
+import { InsightPage } from '../features/audit/pages/InsightPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
 import { ModulePage } from '../features/modules/pages/ModulePage';
 import { OverviewPage } from '../features/overview/pages/OverviewPage';
+import { ProfilePage } from '../features/profile/pages/ProfilePage';
 import { UnitsPage } from '../features/units/pages/UnitsPage';
+import { UserPage } from '../features/users/pages/UserPage';
+import { UsersPage } from '../features/users/pages/UsersPage';
 import { NoAccessPage, NotFoundPage, RouteErrorPage } from './errors';
 import { PublicLayout, SignedInLayout } from './Layout';
-import { loginPath, noAccessPath } from './navigation';
+import { loginPath, noAccessPath, pagePermission, profilePath } from './navigation';
+import { RequirePermission } from './permissions';
+
+/** A page that needs the permission of its menu item (`menuPath`); without it, the no-access page. */
+function guarded(menuPath: string, element: ReactNode): ReactNode {
+  return <RequirePermission permission={pagePermission(menuPath)}>{element}</RequirePermission>;
+}
 
 // Paths must match navigation.ts. Every unknown path inside the signed-in app is "not found";
 // a signed-out user is sent to login first and comes back to the path afterwards.
@@ -21,14 +33,19 @@ export function createRouter() {
         {
           element: <SignedInLayout />,
           children: [
-            { index: true, element: <OverviewPage /> },
-            { path: 'bosetting', element: <ModulePage module="settlement" /> },
-            { path: 'boliger', element: <ModulePage module="dwellings" /> },
-            { path: 'husstander', element: <ModulePage module="households" /> },
-            { path: 'tildeling', element: <ModulePage module="allocation" /> },
-            { path: 'oppfolging', element: <ModulePage module="followUp" /> },
-            { path: 'rapporter', element: <ModulePage module="reports" /> },
-            { path: 'enheter', element: <UnitsPage /> },
+            { index: true, element: guarded('/', <OverviewPage />) },
+            { path: 'bosetting', element: guarded('/bosetting', <ModulePage module="settlement" />) },
+            { path: 'boliger', element: guarded('/boliger', <ModulePage module="dwellings" />) },
+            { path: 'husstander', element: guarded('/husstander', <ModulePage module="households" />) },
+            { path: 'tildeling', element: guarded('/tildeling', <ModulePage module="allocation" />) },
+            { path: 'oppfolging', element: guarded('/oppfolging', <ModulePage module="followUp" />) },
+            { path: 'rapporter', element: guarded('/rapporter', <ModulePage module="reports" />) },
+            { path: 'enheter', element: guarded('/enheter', <UnitsPage />) },
+            { path: 'brukere', element: guarded('/brukere', <UsersPage />) },
+            { path: 'brukere/:id', element: guarded('/brukere', <UserPage />) },
+            { path: 'hendelseslogg', element: guarded('/hendelseslogg', <AuditLogPage />) },
+            { path: 'innsyn', element: guarded('/innsyn', <InsightPage />) },
+            { path: profilePath.slice(1), element: <ProfilePage /> },
             { path: noAccessPath, element: <NoAccessPage /> },
             { path: '*', element: <NotFoundPage /> },
           ],

@@ -2,7 +2,7 @@ import { SignJWT } from 'jose';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/tenant';
-import { parseEnv } from '../../env';
+import { parseEnv, type Env } from '../../env';
 import { createTestApp, type TestApp } from '../../test/app';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
@@ -45,6 +45,7 @@ let deactivatedUserId: string;
 let entra: LocalOp;
 let idporten: LocalOp;
 let fake: FakeOp;
+let oidcEnv: Partial<Env>;
 /** Every authorization code seen, to prove none reaches the logs. */
 const codesSeen: string[] = [];
 
@@ -99,19 +100,54 @@ beforeAll(async () => {
     trx
       .insertInto('app.staff_identity')
       .values([
-        { tenant_id: molde.tenantId, user_id: molde.users.admin.id, issuer: entra.issuer, subject: 'entra-sub-molde-admin' },
-        { tenant_id: molde.tenantId, user_id: molde.users.bosetter.id, issuer: entra.issuer, subject: 'entra-sub-foreign-directory' },
-        { tenant_id: molde.tenantId, user_id: molde.users.bosetter.id, issuer: entra.issuer, subject: 'entra-sub-no-directory' },
-        { tenant_id: molde.tenantId, user_id: deactivatedUserId, issuer: entra.issuer, subject: 'entra-sub-deactivated' },
-        { tenant_id: molde.tenantId, user_id: molde.users.bosetter.id, issuer: idporten.issuer, subject: 'idporten-sub-molde-bosetter' },
-        { tenant_id: molde.tenantId, user_id: molde.users.admin.id, issuer: fake.issuer, subject: 'fake-sub-molde-admin' },
+        {
+          tenant_id: molde.tenantId,
+          user_id: molde.users.admin.id,
+          issuer: entra.issuer,
+          subject: 'entra-sub-molde-admin',
+        },
+        {
+          tenant_id: molde.tenantId,
+          user_id: molde.users.bosetter.id,
+          issuer: entra.issuer,
+          subject: 'entra-sub-foreign-directory',
+        },
+        {
+          tenant_id: molde.tenantId,
+          user_id: molde.users.bosetter.id,
+          issuer: entra.issuer,
+          subject: 'entra-sub-no-directory',
+        },
+        {
+          tenant_id: molde.tenantId,
+          user_id: deactivatedUserId,
+          issuer: entra.issuer,
+          subject: 'entra-sub-deactivated',
+        },
+        {
+          tenant_id: molde.tenantId,
+          user_id: molde.users.bosetter.id,
+          issuer: idporten.issuer,
+          subject: 'idporten-sub-molde-bosetter',
+        },
+        {
+          tenant_id: molde.tenantId,
+          user_id: molde.users.admin.id,
+          issuer: fake.issuer,
+          subject: 'fake-sub-molde-admin',
+        },
       ])
       .execute(),
   );
   await withTenant(db.app, { tenantId: bodo.tenantId }, (trx) =>
     trx
       .insertInto('app.staff_identity')
-      .values({ tenant_id: bodo.tenantId, user_id: bodo.users.bosetter.id, issuer: entra.issuer, subject: 'entra-sub-bodo-bosetter' })
+      .values({
+        tenant_id: bodo.tenantId,
+        user_id: bodo.users.bosetter.id,
+        issuer: entra.issuer,
+        subject: 'entra-sub-bodo-bosetter',
+      })
       .execute(),
   );
 
@@ -158,14 +194,23 @@ beforeAll(async () => {
         allowedTenantIds: [MOLDE_DIRECTORY],
       },
       // Nothing listens on port 1: a provider that is down.
-      { id: 'nede', kind: 'entra', label: 'Nede', issuer: 'http://127.0.0.1:1', clientId: 'x', allowedTenantIds: [MOLDE_DIRECTORY] },
+      {
+        id: 'nede',
+        kind: 'entra',
+        label: 'Nede',
+        issuer: 'http://127.0.0.1:1',
+        clientId: 'x',
+        allowedTenantIds: [MOLDE_DIRECTORY],
+      },
     ]),
   });
-  t = await createTestApp(db, {
+  oidcEnv = {
     OIDC_PROVIDERS: env.OIDC_PROVIDERS,
     HUSLY_PUBLIC_URL: env.HUSLY_PUBLIC_URL,
     HUSLY_SECRET: env.HUSLY_SECRET,
-  });
+  };
+  // Many logins from one test address; throttling has its own test below.
+  t = await createTestApp(db, { ...oidcEnv, LOGIN_RATE_LIMIT: 10_000 });
 });
 
 afterAll(async () => {
@@ -237,12 +282,23 @@ function expectStateCookieCleared(response: LightMyRequestResponse) {
   expect(cleared!.expires?.getTime() ?? 0).toBeLessThanOrEqual(Date.now());
 }
 
-/** A refusal: back to the login page with the code, no session cookie, no new session row. */
-async function expectRefused(response: LightMyRequestResponse, code: string, sessionsBefore: number) {
+/** The security log entry of the last OIDC login. */
+function lastLoginLog(): { outcome: string; provider?: string; code?: string; reason?: string } {
+  const line = t.logs.findLast((l) => l.includes('"event":"oidc_login"'));
+  return line ? JSON.parse(line) : { outcome: 'none' };
+}
+
+/**
+ * A refusal: back to the login page with the code, no session cookie, no new session row — and
+ * refused for the stated reason (the security log says why), not by accident.
+ */
+async function expectRefused(response: LightMyRequestResponse, code: string, sessionsBefore: number, reason: string) {
   expect(response.statusCode, response.body).toBe(302);
   expect(response.headers.location).toBe(`/logg-inn?feil=${code}`);
   expect(response.cookies.find((c) => c.name === SESSION_COOKIE)).toBeUndefined();
   expect(await sessionCount()).toBe(sessionsBefore);
+  expect(lastLoginLog()).toMatchObject({ outcome: 'refused', code });
+  expect(lastLoginLog().reason?.split(' ')).toContain(reason);
 }
 
 async function expectLoggedIn(
@@ -327,7 +383,10 @@ describe('a staff member logs in', () => {
   });
 
   it('with ID-porten at level substantial when substantial is required', async () => {
-    const flow = await loginWith('idporten', { account: 'idporten-sub-molde-bosetter', acr: 'idporten-loa-substantial' });
+    const flow = await loginWith('idporten', {
+      account: 'idporten-sub-molde-bosetter',
+      acr: 'idporten-loa-substantial',
+    });
     await expectLoggedIn(flow, molde.users.bosetter);
   });
 
@@ -351,7 +410,10 @@ describe('a staff member logs in', () => {
     const logout = await t.app.inject({
       method: 'POST',
       url: '/api/auth/logout',
-      headers: { cookie: `${SESSION_COOKIE}=${flow.browser.cookies.get(SESSION_COOKIE)}`, 'x-csrf-token': me.csrfToken },
+      headers: {
+        cookie: `${SESSION_COOKIE}=${flow.browser.cookies.get(SESSION_COOKIE)}`,
+        'x-csrf-token': me.csrfToken,
+      },
     });
     expect(logout.statusCode).toBe(204);
     expect((await flow.browser.get('/api/session')).statusCode).toBe(401);
@@ -363,18 +425,21 @@ describe('an ID token our client must refuse (fake provider)', () => {
     fake.craft = signAsIs;
   });
 
-  const cases: [string, IdTokenCrafter][] = [
-    ['from another issuer', ({ claims, sign }) => sign({ ...claims, iss: 'https://login.evil.example/v2.0' })],
-    ['for another audience', ({ claims, sign }) => sign({ ...claims, aud: 'another-client' })],
+  const now = () => Math.floor(Date.now() / 1000);
+  const cases: [string, IdTokenCrafter, string][] = [
     [
-      'that has expired',
-      ({ claims, sign }) => {
-        const now = Math.floor(Date.now() / 1000);
-        return sign({ ...claims, iat: now - 3600, exp: now - 600 });
-      },
+      'from another issuer',
+      ({ claims, sign }) => sign({ ...claims, iss: 'https://login.evil.example/v2.0' }),
+      'claim:iss',
     ],
-    ['that is unsigned (alg none)', async ({ claims }) => unsignedJwt(claims)],
-    ['with a bad signature (another key, same kid)', ({ claims, sign }) => sign(claims, { withOtherKey: true })],
+    ['for another audience', ({ claims, sign }) => sign({ ...claims, aud: 'another-client' }), 'claim:aud'],
+    ['that has expired', ({ claims, sign }) => sign({ ...claims, iat: now() - 3600, exp: now() - 600 }), 'claim:exp'],
+    ['that is unsigned (alg none)', async ({ claims }) => unsignedJwt(claims), 'alg'],
+    [
+      'with a bad signature (another key, same kid)',
+      ({ claims, sign }) => sign(claims, { withOtherKey: true }),
+      'signature',
+    ],
     [
       'changed after signing (sub swapped)',
       async ({ claims, sign }) => {
@@ -382,10 +447,13 @@ describe('an ID token our client must refuse (fake provider)', () => {
         const payload = Buffer.from(JSON.stringify({ ...claims, sub: 'someone-else' })).toString('base64url');
         return `${header}.${payload}.${signature}`;
       },
+      'signature',
     ],
     [
       'signed with HS256 and the client secret (algorithm confusion)',
-      ({ claims }) => new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRETS.fake)),
+      ({ claims }) =>
+        new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).sign(new TextEncoder().encode(SECRETS.fake)),
+      'alg',
     ],
     [
       'without the nonce',
@@ -393,15 +461,20 @@ describe('an ID token our client must refuse (fake provider)', () => {
         const { nonce: _nonce, ...rest } = claims;
         return sign(rest);
       },
+      'missing:nonce',
     ],
-    ['with another nonce', ({ claims, sign }) => sign({ ...claims, nonce: 'a-nonce-from-another-login' })],
+    [
+      'with another nonce',
+      ({ claims, sign }) => sign({ ...claims, nonce: 'a-nonce-from-another-login' }),
+      'claim:nonce',
+    ],
   ];
 
-  it.each(cases)('an ID token %s', async (_name, craft) => {
+  it.each(cases)('an ID token %s', async (_name, craft, reason) => {
     const before = await sessionCount();
     fake.craft = craft;
     const { response } = await loginWith('fake', { account: 'any' });
-    await expectRefused(response, 'auth.oidc_failed', before);
+    await expectRefused(response, 'auth.oidc_failed', before, reason);
   });
 });
 
@@ -413,7 +486,7 @@ describe('refused at the real provider, without a session', () => {
       { account: 'entra-sub-molde-admin' },
       { alterAuthorization: (url) => url.searchParams.set('nonce', 'chosen-by-an-attacker-0123456789abcdefghijklm') },
     );
-    await expectRefused(response, 'auth.oidc_failed', before);
+    await expectRefused(response, 'auth.oidc_failed', before, 'claim:nonce');
   });
 
   it('no nonce sent to the provider, so none in the ID token', async () => {
@@ -423,7 +496,7 @@ describe('refused at the real provider, without a session', () => {
       { account: 'entra-sub-molde-admin' },
       { alterAuthorization: (url) => url.searchParams.delete('nonce') },
     );
-    await expectRefused(response, 'auth.oidc_failed', before);
+    await expectRefused(response, 'auth.oidc_failed', before, 'missing:nonce');
   });
 
   it('a state changed on the way back', async () => {
@@ -433,7 +506,7 @@ describe('refused at the real provider, without a session', () => {
       { account: 'entra-sub-molde-admin' },
       { alterCallback: (url) => url.searchParams.set('state', 'tampered-state-0123456789abcdefghijklmnopqrs') },
     );
-    await expectRefused(response, 'auth.oidc_failed', before);
+    await expectRefused(response, 'auth.oidc_failed', before, 'state');
     expectStateCookieCleared(response);
   });
 
@@ -441,18 +514,27 @@ describe('refused at the real provider, without a session', () => {
     const { browser, callbackUrl } = await toCallback('entra', { account: 'entra-sub-molde-admin' });
     browser.cookies.clear();
     const before = await sessionCount();
-    await expectRefused(await browser.callback(callbackUrl), 'auth.oidc_failed', before);
+    await expectRefused(await browser.callback(callbackUrl), 'auth.oidc_failed', before, 'state_cookie_invalid');
   });
 
   it('a callback from another browser’s login (login CSRF, ASVS 10.1.2), which leaves that login usable', async () => {
     const victim = createBrowser(t.app, PUBLIC_URL);
     await victim.start('entra'); // the victim holds the state cookie of its own, unfinished login
-    const attacker = await toCallback('idporten', { account: 'idporten-sub-molde-bosetter', acr: 'idporten-loa-high' });
+    const attacker = await toCallback('entra', { account: 'entra-sub-molde-admin' });
     const before = await sessionCount();
-    await expectRefused(await victim.callback(attacker.callbackUrl), 'auth.oidc_failed', before);
+    await expectRefused(await victim.callback(attacker.callbackUrl), 'auth.oidc_failed', before, 'state');
     // Refused before the code was redeemed: in the browser that started it, it still works.
     const response = await attacker.browser.callback(attacker.callbackUrl);
-    await expectLoggedIn({ browser: attacker.browser, response }, molde.users.bosetter);
+    await expectLoggedIn({ browser: attacker.browser, response }, molde.users.admin);
+  });
+
+  it('an answer from another provider than the one the login was started with (mix-up, ASVS 10.2.2)', async () => {
+    const victim = createBrowser(t.app, PUBLIC_URL);
+    await victim.start('entra');
+    const other = await toCallback('idporten', { account: 'idporten-sub-molde-bosetter', acr: 'idporten-loa-high' });
+    const before = await sessionCount();
+    // RFC 9207: the answer names its issuer, which is not the provider this login went to.
+    await expectRefused(await victim.callback(other.callbackUrl), 'auth.oidc_failed', before, 'iss_parameter');
   });
 
   it('a state cookie that has been altered', async () => {
@@ -460,7 +542,7 @@ describe('refused at the real provider, without a session', () => {
     const sealed = browser.cookies.get(STATE_COOKIE)!;
     browser.cookies.set(STATE_COOKIE, sealed.slice(0, 20) + (sealed[20] === 'A' ? 'B' : 'A') + sealed.slice(21));
     const before = await sessionCount();
-    await expectRefused(await browser.callback(callbackUrl), 'auth.oidc_failed', before);
+    await expectRefused(await browser.callback(callbackUrl), 'auth.oidc_failed', before, 'state_cookie_invalid');
   });
 
   it('a login state older than 10 minutes', async () => {
@@ -469,7 +551,7 @@ describe('refused at the real provider, without a session', () => {
       const { browser, callbackUrl } = await toCallback('entra', { account: 'entra-sub-molde-admin' });
       t.clock.now = new Date(start.getTime() + 11 * 60_000);
       const before = await sessionCount();
-      await expectRefused(await browser.callback(callbackUrl), 'auth.oidc_failed', before);
+      await expectRefused(await browser.callback(callbackUrl), 'auth.oidc_failed', before, 'state_cookie_expired');
     } finally {
       t.clock.now = start;
     }
@@ -484,11 +566,9 @@ describe('refused at the real provider, without a session', () => {
     const replayer = createBrowser(t.app, PUBLIC_URL);
     replayer.cookies.set(STATE_COOKIE, sealed);
     const errorsBefore = entra.tokenErrors.length;
-    const logsBefore = t.logs.length;
     const before = await sessionCount();
-    await expectRefused(await replayer.callback(callbackUrl), 'auth.oidc_failed', before);
+    await expectRefused(await replayer.callback(callbackUrl), 'auth.oidc_failed', before, 'invalid_grant');
     expect(entra.tokenErrors.slice(errorsBefore)).toEqual(['invalid_grant']);
-    expect(t.logs.slice(logsBefore).join('')).toContain('invalid_grant');
   });
 
   it('a code redeemed without the PKCE verifier, or with a wrong one, is refused by the provider', async () => {
@@ -532,33 +612,96 @@ describe('refused at the real provider, without a session', () => {
     expect(answer.get('error')).toBe('invalid_request');
     expect(answer.get('code')).toBeNull();
     const before = await sessionCount();
-    await expectRefused(await browser.callback(callbackUrl), 'auth.oidc_failed', before);
+    await expectRefused(await browser.callback(callbackUrl), 'auth.oidc_failed', before, 'invalid_request');
   });
 
   it('a login the user cancels at the provider', async () => {
     const before = await sessionCount();
     const { response } = await loginWith('entra', { account: 'cancelled' });
-    await expectRefused(response, 'auth.oidc_failed', before);
+    await expectRefused(response, 'auth.oidc_failed', before, 'access_denied');
   });
 });
 
 describe('refused by Husly’s own rules, without a session', () => {
-  const cases: [string, string, ProviderLogin, string][] = [
-    ['ID-porten below the required level (low when substantial)', 'idporten', { account: 'idporten-sub-molde-bosetter', acr: 'idporten-loa-low' }, 'auth.level_insufficient'],
-    ['ID-porten without any acr', 'idporten', { account: 'idporten-sub-molde-bosetter' }, 'auth.level_insufficient'],
-    ['ID-porten substantial when high is required', 'idporten-hoy', { account: 'idporten-sub-molde-bosetter', acr: 'idporten-loa-substantial' }, 'auth.level_insufficient'],
-    ['an Entra account from a directory that is not allow-listed', 'entra', { account: 'entra-sub-foreign-directory' }, 'auth.tenant_not_enrolled'],
-    ['an Entra account without a tid', 'entra', { account: 'entra-sub-no-directory' }, 'auth.tenant_not_enrolled'],
-    ['an unknown (issuer, sub) whose e-mail matches a staff member', 'entra', { account: 'entra-sub-stranger' }, 'auth.identity_unknown'],
-    ['a sub linked at Entra, presented by another issuer', 'idporten', { account: 'entra-sub-molde-admin', acr: 'idporten-loa-high' }, 'auth.identity_unknown'],
-    ['a deactivated staff member', 'entra', { account: 'entra-sub-deactivated' }, 'auth.account_deactivated'],
+  const cases: [string, string, ProviderLogin, string, string][] = [
+    [
+      'ID-porten below the required level (low when substantial)',
+      'idporten',
+      { account: 'idporten-sub-molde-bosetter', acr: 'idporten-loa-low' },
+      'auth.level_insufficient',
+      'acr_below_required',
+    ],
+    [
+      'ID-porten without any acr',
+      'idporten',
+      { account: 'idporten-sub-molde-bosetter' },
+      'auth.level_insufficient',
+      'acr_below_required',
+    ],
+    [
+      'ID-porten substantial when high is required',
+      'idporten-hoy',
+      { account: 'idporten-sub-molde-bosetter', acr: 'idporten-loa-substantial' },
+      'auth.level_insufficient',
+      'acr_below_required',
+    ],
+    [
+      'an Entra account from a directory that is not allow-listed',
+      'entra',
+      { account: 'entra-sub-foreign-directory' },
+      'auth.tenant_not_enrolled',
+      'tid_not_allowed',
+    ],
+    [
+      'an Entra account without a tid',
+      'entra',
+      { account: 'entra-sub-no-directory' },
+      'auth.tenant_not_enrolled',
+      'tid_not_allowed',
+    ],
+    [
+      'an unknown (issuer, sub) whose e-mail matches a staff member',
+      'entra',
+      { account: 'entra-sub-stranger' },
+      'auth.identity_unknown',
+      'identity_unknown',
+    ],
+    [
+      'a sub linked at Entra, presented by another issuer',
+      'idporten',
+      { account: 'entra-sub-molde-admin', acr: 'idporten-loa-high' },
+      'auth.identity_unknown',
+      'identity_unknown',
+    ],
+    [
+      'a deactivated staff member',
+      'entra',
+      { account: 'entra-sub-deactivated' },
+      'auth.account_deactivated',
+      'account_deactivated',
+    ],
   ];
 
-  it.each(cases)('%s', async (_name, providerId, login, code) => {
+  it.each(cases)('%s', async (_name, providerId, login, code, reason) => {
     const before = await sessionCount();
     const { response } = await loginWith(providerId, login);
-    await expectRefused(response, code, before);
+    await expectRefused(response, code, before, reason);
     expectStateCookieCleared(response);
+  });
+});
+
+describe('throttling', () => {
+  it('the login legs answer 429 auth.throttled after the configured number of attempts per address', async () => {
+    const limited = await createTestApp(db, { ...oidcEnv, LOGIN_RATE_LIMIT: 2 });
+    try {
+      const callback = () => limited.app.inject({ method: 'GET', url: '/api/auth/oidc/callback?code=x&state=y' });
+      for (let i = 0; i < 2; i++) expect((await callback()).statusCode).toBe(302);
+      const response = await callback();
+      expect(response.statusCode).toBe(429);
+      expect(response.json().code).toBe('auth.throttled');
+    } finally {
+      await limited.app.close();
+    }
   });
 });
 

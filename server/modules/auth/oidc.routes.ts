@@ -44,10 +44,13 @@ export function registerOidcBrowserRoutes(app: FastifyInstance, deps: AppDeps): 
   const cookieOptions = { path: '/', httpOnly: true, secure: env.HUSLY_COOKIE_SECURE, sameSite: 'lax' as const };
   const settings = { idleMinutes: env.SESSION_IDLE_MINUTES, absoluteHours: env.SESSION_ABSOLUTE_HOURS };
 
+  // Per client address, like the local login (ASVS 2.4.1): each leg costs calls to the provider.
+  const limited = { config: { rateLimit: { max: env.LOGIN_RATE_LIMIT, timeWindow: '5 minutes' } } };
+
   const toLoginPage = (reply: FastifyReply, code: OidcFailureCode) =>
     reply.redirect(`${basePath}/logg-inn?feil=${encodeURIComponent(code)}`, 302);
 
-  app.get<{ Params: { provider: string } }>('/api/auth/oidc/:provider/login', async (request, reply) => {
+  app.get<{ Params: { provider: string } }>('/api/auth/oidc/:provider/login', limited, async (request, reply) => {
     const provider = providers.find((p) => p.id === request.params.provider);
     if (!provider) {
       request.log.warn({ event: 'oidc_login', outcome: 'refused', reason: 'provider_unknown' }, 'oidc login refused');
@@ -67,7 +70,7 @@ export function registerOidcBrowserRoutes(app: FastifyInstance, deps: AppDeps): 
     return reply.redirect(started.url.href, 302);
   });
 
-  app.get(OIDC_CALLBACK_PATH, async (request, reply) => {
+  app.get(OIDC_CALLBACK_PATH, limited, async (request, reply) => {
     const sealedState = request.cookies[stateCookie];
     // Single use: whatever happens next, this browser's login state is gone.
     reply.clearCookie(stateCookie, cookieOptions);
@@ -85,12 +88,21 @@ export function registerOidcBrowserRoutes(app: FastifyInstance, deps: AppDeps): 
     });
     if (!outcome.ok) {
       request.log.warn(
-        { event: 'oidc_login', outcome: 'refused', provider: outcome.provider, code: outcome.code, reason: outcome.reason },
+        {
+          event: 'oidc_login',
+          outcome: 'refused',
+          provider: outcome.provider,
+          code: outcome.code,
+          reason: outcome.reason,
+        },
         'oidc login refused',
       );
       return toLoginPage(reply, outcome.code);
     }
-    request.log.info({ event: 'oidc_login', outcome: 'ok', provider: outcome.provider, tenantId: outcome.tenantId }, 'oidc login');
+    request.log.info(
+      { event: 'oidc_login', outcome: 'ok', provider: outcome.provider, tenantId: outcome.tenantId },
+      'oidc login',
+    );
     reply.setCookie(sessionCookieName(env.HUSLY_COOKIE_SECURE), outcome.token, cookieOptions);
     return reply.redirect(`${basePath}/`, 302);
   });

@@ -41,7 +41,13 @@ export function sealLoginState(key: Buffer, value: LoginState): string {
   const iv = randomBytes(IV_BYTES);
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(AAD);
-  const plain = JSON.stringify({ p: value.provider, s: value.state, n: value.nonce, v: value.codeVerifier, t: value.createdAt });
+  const plain = JSON.stringify({
+    p: value.provider,
+    s: value.state,
+    n: value.nonce,
+    v: value.codeVerifier,
+    t: value.createdAt,
+  });
   const sealed = Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return `${VERSION}.${sealed.toString('base64url')}`;
 }
@@ -55,7 +61,10 @@ export function openLoginState(key: Buffer, sealed: string | undefined): LoginSt
     const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, IV_BYTES));
     decipher.setAAD(AAD);
     decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-    const plain = Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]);
+    const plain = Buffer.concat([
+      decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+      decipher.final(),
+    ]);
     const parsed = payload.safeParse(JSON.parse(plain.toString('utf8')));
     if (!parsed.success) return null;
     const { p, s, n, v, t } = parsed.data;

@@ -154,7 +154,15 @@ export type FakeOp = {
  * tests hand Husly tokens a real provider would never issue (wrong iss/aud, expired, alg none,
  * bad signature) and show that our client refuses them.
  */
-export async function startFakeOp({ clientId, sub, claims }: { clientId: string; sub: string; claims: JWTPayload }): Promise<FakeOp> {
+export async function startFakeOp({
+  clientId,
+  sub,
+  claims,
+}: {
+  clientId: string;
+  sub: string;
+  claims: JWTPayload;
+}): Promise<FakeOp> {
   const server = createServer();
   const issuer = await listen(server);
   const key = await signingKey('fake-op-key');
@@ -213,11 +221,24 @@ export async function startFakeOp({ clientId, sub, claims }: { clientId: string;
           return json(res, 400, { error: 'invalid_grant' });
         }
         const now = Math.floor(Date.now() / 1000);
-        const valid = { iss: issuer, aud: clientId, sub, iat: now, exp: now + 300, ...claims, ...(entry.nonce ? { nonce: entry.nonce } : {}) };
+        const valid = {
+          iss: issuer,
+          aud: clientId,
+          sub,
+          iat: now,
+          exp: now + 300,
+          ...claims,
+          ...(entry.nonce ? { nonce: entry.nonce } : {}),
+        };
         fake
           .craft({ claims: valid, sign })
           .then((idToken) =>
-            json(res, 200, { access_token: randomBytes(16).toString('base64url'), token_type: 'Bearer', expires_in: 300, id_token: idToken }),
+            json(res, 200, {
+              access_token: randomBytes(16).toString('base64url'),
+              token_type: 'Bearer',
+              expires_in: 300,
+              id_token: idToken,
+            }),
           )
           .catch(() => json(res, 500, { error: 'server_error' }));
       });
@@ -244,7 +265,10 @@ function storeCookies(jar: Jar, setCookies: string[]) {
     const value = pair.slice(eq + 1).trim();
     const expired = attributes.some((a) => {
       const [k = '', v = ''] = a.trim().split('=');
-      return (k.toLowerCase() === 'max-age' && Number(v) <= 0) || (k.toLowerCase() === 'expires' && Date.parse(v) < Date.now());
+      return (
+        (k.toLowerCase() === 'max-age' && Number(v) <= 0) ||
+        (k.toLowerCase() === 'expires' && Date.parse(v) < Date.now())
+      );
     });
     if (expired || value === '') jar.delete(name);
     else jar.set(name, value);
@@ -266,7 +290,11 @@ export function createBrowser(app: FastifyInstance, publicUrl: string) {
 
   async function toHusly(url: string): Promise<LightMyRequestResponse> {
     const target = new URL(url, publicUrl);
-    const response = await app.inject({ method: 'GET', url: target.pathname + target.search, headers: { cookie: cookieHeader(husly) } });
+    const response = await app.inject({
+      method: 'GET',
+      url: target.pathname + target.search,
+      headers: { cookie: cookieHeader(husly) },
+    });
     const setCookie = response.headers['set-cookie'];
     storeCookies(husly, setCookie === undefined ? [] : Array.isArray(setCookie) ? setCookie : [setCookie]);
     return response;
@@ -302,7 +330,8 @@ export function createBrowser(app: FastifyInstance, publicUrl: string) {
         }
         const response = await toSite(url);
         const location = response.headers.get('location');
-        if (!location) throw new Error(`provider stopped at ${target.pathname}: ${response.status} ${await response.text()}`);
+        if (!location)
+          throw new Error(`provider stopped at ${target.pathname}: ${response.status} ${await response.text()}`);
         url = new URL(location, url).href;
       }
       throw new Error('too many redirects at the provider');

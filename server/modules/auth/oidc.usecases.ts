@@ -33,7 +33,9 @@ export function createOidcClients({ clock }: { clock: Clock }): OidcClients {
       const pending = discover(provider);
       cache.set(provider.id, { at: now, pending });
       // A provider that was down is asked again on the next login.
-      pending.catch(() => cache.delete(provider.id));
+      pending.catch(() => {
+        if (cache.get(provider.id)?.pending === pending) cache.delete(provider.id);
+      });
       return pending;
     },
   };
@@ -250,7 +252,8 @@ const detailOf: [RegExp, (m: RegExpMatchArray) => string][] = [
  */
 function reasonOf(error: unknown): string {
   if (isUnreachable(error)) return 'unreachable';
-  type Chain = { code?: unknown; error?: unknown; message?: unknown; claim?: unknown; cause?: Chain } | null | undefined;
+  type Chain =
+    { code?: unknown; error?: unknown; message?: unknown; claim?: unknown; cause?: Chain } | null | undefined;
   const e = error as Chain;
   const parts: string[] = [];
   if (typeof e?.code === 'string' && safeWord.test(e.code)) parts.push(e.code);

@@ -1,6 +1,6 @@
-import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState, type FormEvent } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { loginRequest } from '../../../../shared/api/session';
 import { FormErrorSummary } from '../../../components/FormErrorSummary';
 import { Loading } from '../../../components/Loading';
@@ -11,22 +11,36 @@ import { fieldCodesFromProblem, fieldCodesFromZod, type FieldCodes } from '../..
 import { useI18n, usePageTitle } from '../../../app/i18n';
 import { safeReturnPath } from '../../../app/navigation';
 import { useSessionQuery } from '../../../app/session';
-import { useLogin } from '../auth.api';
+import { hasErrorMessage } from '../../../../shared/i18n';
+import { oidcLoginHref, useLogin, useOidcProviders } from '../auth.api';
 
 const fieldIds = { email: 'login-email', password: 'login-password' } as const;
 type LoginField = keyof typeof fieldIds;
+
+/**
+ * A failed OpenID login comes back as `/logg-inn?feil=<code>`. Only login codes are shown as
+ * such; anything else in the URL is shown as a failed login, never echoed.
+ */
+function loginFailureCode(value: string | null): string | null {
+  if (value === null) return null;
+  return value.startsWith('auth.') && hasErrorMessage(value) ? value : 'auth.oidc_failed';
+}
 
 export function LoginPage() {
   const { t, errorText } = useI18n();
   usePageTitle(t('login.title'));
   const session = useSessionQuery();
   const location = useLocation();
+  const [searchParams] = useSearchParams();
   const loginMutation = useLogin();
+  const providers = useOidcProviders();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [fieldCodes, setFieldCodes] = useState<FieldCodes>({});
   const [attempt, setAttempt] = useState(0);
 
+  const failureCode = loginFailureCode(searchParams.get('feil'));
+  const providerList = providers.data ?? [];
   const returnTo = safeReturnPath((location.state as { from?: unknown } | null)?.from);
 
   if (session.isPending) return <Loading label={t('common.loading')} />;
@@ -82,6 +96,28 @@ export function LoginPage() {
   return (
     <div className="narrow">
       <PageHeading>{t('login.title')}</PageHeading>
+      {failureCode !== null && attempt === 0 ? (
+        <Alert data-color="danger" role="alert" className="notice">
+          <Paragraph>{errorText(failureCode)}</Paragraph>
+        </Alert>
+      ) : null}
+      {providerList.length > 0 ? (
+        <>
+          <ul className="login-providers" aria-label={t('login.providersLabel')}>
+            {providerList.map((provider) => (
+              <li key={provider.id}>
+                {/* A plain link: the login leaves for the provider and comes back to the server. */}
+                <Button asChild variant="secondary">
+                  <a href={oidcLoginHref(provider.id)}>{t('login.withProvider', { label: provider.label })}</a>
+                </Button>
+              </li>
+            ))}
+          </ul>
+          <Heading level={2} data-size="xs">
+            {t('login.passwordHeading')}
+          </Heading>
+        </>
+      ) : null}
       <Paragraph>{t('login.intro')}</Paragraph>
       {formErrorView}
       <FormErrorSummary key={attempt} heading={t('login.errorSummaryHeading')} items={summaryItems} />

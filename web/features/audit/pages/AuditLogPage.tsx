@@ -1,0 +1,102 @@
+import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { useSearchParams } from 'react-router';
+import { Loading } from '../../../components/Loading';
+import { PageHeading } from '../../../components/PageHeading';
+import { PaginationNav } from '../../../components/PaginationNav';
+import { isApiError } from '../../../app/api-client';
+import { isNoAccess, NoAccessPage, RequestFailure } from '../../../app/errors';
+import { useI18n, usePageTitle } from '../../../app/i18n';
+import { useCan } from '../../../app/permissions';
+import { auditExportHref, auditPageSize, useAuditSearch, useStaffOptions } from '../audit.api';
+import { filtersFromUrl, filtersToUrl, parseFilters } from '../audit-filters';
+import { AuditSearchForm } from '../components/AuditSearchForm';
+import { AuditTable } from '../components/AuditTable';
+
+/** `/hendelseslogg`: the auditor searches the log; the filters live in the URL. */
+export function AuditLogPage() {
+  const { t } = useI18n();
+  usePageTitle(t('auditLog.title'));
+  const can = useCan();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const { values, page } = filtersFromUrl(searchParams);
+  const { query, codes } = parseFilters(values, page);
+  const search = useAuditSearch(query);
+
+  const mayListStaff = can('read:staff:any');
+  const staff = useStaffOptions(mayListStaff);
+  // An auditor who may not list staff — or whose list is refused — types a user id instead.
+  const staffList = mayListStaff && staff.data ? staff.data : null;
+  const staffSettled = !mayListStaff || !staff.isPending;
+
+  if (isNoAccess(search.error)) return <NoAccessPage />;
+
+  const total = search.data?.total ?? 0;
+  const totalPages = Math.max(1, Math.ceil(total / auditPageSize));
+  const first = (page - 1) * auditPageSize + 1;
+  const last = Math.min(page * auditPageSize, total);
+
+  return (
+    <>
+      <PageHeading>{t('auditLog.title')}</PageHeading>
+      <Paragraph variant="long" className="lead">
+        {t('auditLog.intro')}
+      </Paragraph>
+
+      <section aria-labelledby="audit-search-heading" className="section">
+        <Heading level={2} data-size="sm" id="audit-search-heading">
+          {t('auditLog.searchHeading')}
+        </Heading>
+        {staffSettled ? (
+          <AuditSearchForm
+            // A new URL (a search, the back button) starts the form again from it.
+            key={`${searchParams.toString()}|${staffList ? 'list' : 'id'}`}
+            initial={values}
+            initialCodes={codes}
+            staff={staffList}
+            validate={(next) => parseFilters(next, 1).codes}
+            onSearch={(next) => setSearchParams(filtersToUrl(next, 1))}
+          />
+        ) : (
+          <Loading label={t('common.loading')} />
+        )}
+      </section>
+
+      {query ? (
+        <section aria-labelledby="audit-results-heading" className="section">
+          <Heading level={2} data-size="sm" id="audit-results-heading">
+            {t('auditLog.resultsHeading')}
+          </Heading>
+          {search.isPending ? (
+            <Loading label={t('common.loading')} />
+          ) : search.isError ? (
+            isApiError(search.error) && search.error.kind === 'auth' ? null : (
+              <RequestFailure error={search.error} headingLevel={3} />
+            )
+          ) : total === 0 || search.data.items.length === 0 ? (
+            <Paragraph role="status">{t('auditLog.empty')}</Paragraph>
+          ) : (
+            <>
+              <Paragraph role="status">{t('auditLog.resultCount', { first, last, total })}</Paragraph>
+              {can('export:audit:any') ? (
+                <Paragraph>
+                  <Link href={auditExportHref(query)}>{t('auditLog.export')}</Link>{' '}
+                  <span className="hint">{t('auditLog.exportHelp')}</span>
+                </Paragraph>
+              ) : null}
+              <AuditTable entries={search.data.items} labelledBy="audit-results-heading" />
+              <PaginationNav
+                label={t('auditLog.pagination')}
+                page={page}
+                totalPages={totalPages}
+                onPage={(next) => setSearchParams(filtersToUrl(values, next))}
+                previousLabel={t('auditLog.previous')}
+                nextLabel={t('auditLog.next')}
+                pageLabel={(n) => t('auditLog.page', { page: n })}
+              />
+            </>
+          )}
+        </section>
+      ) : null}
+    </>
+  );
+}

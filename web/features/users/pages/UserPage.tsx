@@ -1,0 +1,164 @@
+import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { useState } from 'react';
+import { useParams } from 'react-router';
+import { staffUserParams } from '../../../../shared/api/users';
+import { formatDate } from '../../../../shared/i18n';
+import { Loading } from '../../../components/Loading';
+import { PageHeading } from '../../../components/PageHeading';
+import { RouterLink } from '../../../components/RouterLink';
+import { isApiError } from '../../../app/api-client';
+import { isNoAccess, NoAccessPage, NotFoundPage, RequestFailure } from '../../../app/errors';
+import { useI18n, usePageTitle } from '../../../app/i18n';
+import { EditUserForm } from '../components/EditUserForm';
+import { UserAccess } from '../components/UserAccess';
+import { useUnitOptions, useUser } from '../users.api';
+
+/** `/brukere/:id` — an id that is not a UUID cannot be a user: not found, without asking the server. */
+export function UserPage() {
+  const { id } = useParams();
+  const parsed = staffUserParams.safeParse({ id });
+  if (!parsed.success) return <NotFoundPage />;
+  return <UserDetail key={parsed.data.id} id={parsed.data.id} />;
+}
+
+type Notice = { section: 'edit' | 'access'; kind: 'saved' | 'conflict' | 'deactivated' | 'reactivated' };
+
+function NoticeAlert({ notice }: { notice: Notice }) {
+  const { t } = useI18n();
+  if (notice.kind === 'conflict') {
+    return (
+      <Alert data-color="warning" role="alert" className="notice">
+        <Paragraph>{t('users.detail.conflict')}</Paragraph>
+      </Alert>
+    );
+  }
+  return (
+    <Alert data-color="success" role="status" className="notice">
+      <Paragraph>{t(`users.detail.${notice.kind}`)}</Paragraph>
+    </Alert>
+  );
+}
+
+function UserDetail({ id }: { id: string }) {
+  const { t } = useI18n();
+  const user = useUser(id);
+  const units = useUnitOptions();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  usePageTitle(user.data?.displayName ?? t('users.title'));
+
+  if (isNoAccess(user.error)) return <NoAccessPage />;
+  if (isApiError(user.error) && user.error.code === 'resource.not_found') return <NotFoundPage />;
+
+  const back = (
+    <Paragraph>
+      <RouterLink to="/brukere">{t('users.detail.back')}</RouterLink>
+    </Paragraph>
+  );
+  if (user.isError) {
+    return (
+      <>
+        {back}
+        <RequestFailure error={user.error} />
+      </>
+    );
+  }
+  if (user.isPending) return <Loading label={t('common.loading')} />;
+
+  const record = user.data;
+  const unitNames = new Map((units.data ?? []).map((unit) => [unit.id, unit.name]));
+  const none = t('users.none');
+
+  // Someone else saved first: show the record as it now is, and say so.
+  const onConflict = (section: Notice['section']) => {
+    setNotice({ section, kind: 'conflict' });
+    void user.refetch();
+  };
+
+  return (
+    <>
+      {back}
+      <PageHeading>{record.displayName}</PageHeading>
+      <Paragraph data-size="sm" className="lead">
+        {t('users.detail.auditNotice')}
+      </Paragraph>
+
+      <section aria-labelledby="user-record-heading" className="section">
+        <Heading level={2} data-size="sm" id="user-record-heading">
+          {t('users.detail.recordHeading')}
+        </Heading>
+        <dl className="facts">
+          <div>
+            <dt>{t('users.fields.email')}</dt>
+            <dd>{record.email}</dd>
+          </div>
+          <div>
+            <dt>{t('users.fields.roles')}</dt>
+            <dd>{record.roles.map((role) => t(`roles.${role}`)).join(', ') || none}</dd>
+          </div>
+          <div>
+            <dt>{t('users.fields.units')}</dt>
+            <dd>
+              {record.unitIds
+                .map((unitId) => unitNames.get(unitId))
+                .filter((name) => name !== undefined)
+                .join(', ') || none}
+            </dd>
+          </div>
+          <div>
+            <dt>{t('users.table.status')}</dt>
+            <dd>
+              <Tag data-color={record.active ? 'success' : 'neutral'} data-size="sm">
+                {record.active ? t('users.status.active') : t('users.status.inactive')}
+              </Tag>
+            </dd>
+          </div>
+          <div>
+            <dt>{t('users.detail.createdAt')}</dt>
+            <dd>{formatDate(record.createdAt)}</dd>
+          </div>
+          <div>
+            <dt>{t('users.detail.id')}</dt>
+            <dd className="mono">{record.id}</dd>
+          </div>
+        </dl>
+      </section>
+
+      {record.actions.update ? (
+        <section aria-labelledby="user-edit-heading" className="section">
+          <Heading level={2} data-size="sm" id="user-edit-heading">
+            {t('users.detail.editHeading')}
+          </Heading>
+          {notice?.section === 'edit' ? <NoticeAlert notice={notice} /> : null}
+          {units.isError ? (
+            <RequestFailure error={units.error} headingLevel={3} />
+          ) : units.data ? (
+            <EditUserForm
+              key={record.version}
+              user={record}
+              units={units.data}
+              onSaved={() => setNotice({ section: 'edit', kind: 'saved' })}
+              onConflict={() => onConflict('edit')}
+            />
+          ) : (
+            <Loading label={t('common.loading')} />
+          )}
+        </section>
+      ) : null}
+
+      {/* An active user one may not deactivate (e.g. oneself) has nothing to show here. */}
+      {!record.active || record.actions.deactivate ? (
+        <section aria-labelledby="user-access-heading" className="section">
+          <Heading level={2} data-size="sm" id="user-access-heading">
+            {t('users.detail.accessHeading')}
+          </Heading>
+          {notice?.section === 'access' ? <NoticeAlert notice={notice} /> : null}
+          <UserAccess
+            user={record}
+            onDone={(active) => setNotice({ section: 'access', kind: active ? 'reactivated' : 'deactivated' })}
+            onConflict={() => onConflict('access')}
+          />
+        </section>
+      ) : null}
+    </>
+  );
+}
