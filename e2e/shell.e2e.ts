@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { can, permissionsFor } from '../shared/domain/permissions';
 import { en } from '../shared/i18n/en';
 import { nb, type Messages } from '../shared/i18n/nb';
 import { nn } from '../shared/i18n/nn';
@@ -11,22 +12,24 @@ import {
   demoAdmin,
   gotoPage,
   launchBrowser,
+  menuLinks,
+  menuPages,
   settle,
 } from './support';
 
 const dictionaries = { nb, nn, en } as const;
 const languages = ['nb', 'nn', 'en'] as const;
 
-/** Every page of the signed-in app, with the h1 it must show. */
+// This file runs as the demo admin. roles.e2e.ts checks every role's menu and pages.
+const adminPermissions = permissionsFor(['admin']);
+
+/** Every page of the signed-in app, with the h1 it must show the admin (the no-access page where the admin may not go). */
 const pages: Array<{ path: string; heading: (m: Messages) => string }> = [
-  { path: '/', heading: (m) => m.overview.title },
-  { path: '/bosetting', heading: (m) => m.modules.settlement.title },
-  { path: '/boliger', heading: (m) => m.modules.dwellings.title },
-  { path: '/husstander', heading: (m) => m.modules.households.title },
-  { path: '/tildeling', heading: (m) => m.modules.allocation.title },
-  { path: '/oppfolging', heading: (m) => m.modules.followUp.title },
-  { path: '/rapporter', heading: (m) => m.modules.reports.title },
-  { path: '/enheter', heading: (m) => m.units.title },
+  ...menuPages.map(({ path, permission, heading }) => ({
+    path,
+    heading: can(adminPermissions, permission) ? heading : (m: Messages) => m.errorPages.noAccess.title,
+  })),
+  { path: '/profil', heading: (m) => m.profile.title },
   { path: '/ingen-tilgang', heading: (m) => m.errorPages.noAccess.title },
   { path: '/denne-siden-finnes-ikke', heading: (m) => m.errorPages.notFound.title },
 ];
@@ -108,16 +111,13 @@ describe('the Husly shell', () => {
     expect(await page.getByRole('banner').innerText()).toContain('Molde');
     expect(await page.getByRole('navigation', { name: nb.nav.label }).isVisible()).toBe(true);
     expect(await page.getByRole('main').count()).toBe(1);
-    const navLinks = await page.getByRole('navigation', { name: nb.nav.label }).getByRole('link').allInnerTexts();
-    expect(navLinks.map((t) => t.trim())).toEqual([
+    // The admin's menu: what the admin's permissions allow, nothing else.
+    expect(await menuLinks(page, nb.nav.label)).toEqual([
       nb.nav.overview,
-      nb.nav.settlement,
-      nb.nav.dwellings,
-      nb.nav.households,
-      nb.nav.allocation,
-      nb.nav.followUp,
       nb.nav.reports,
       nb.nav.units,
+      nb.nav.users,
+      nb.nav.insight,
     ]);
     // The overview shows the municipality's facts.
     const facts = await page.locator('.facts').innerText();
@@ -218,6 +218,8 @@ describe('the Husly shell', () => {
     const cookies = await context.cookies();
     for (const cookie of cookies) expect(cookie.httpOnly, cookie.name).toBe(true);
 
+    // Logging out is in the user menu, opened by the button with the user's name.
+    await page.getByRole('button', { name: nb.layout.userMenu.replace('{name}', '') }).click();
     await page.getByRole('button', { name: nb.layout.logout }).click();
     await page.waitForURL(`${baseUrl}/logg-inn`);
     await settle(page);

@@ -30,11 +30,7 @@ export function CheckboxGroupField({
 }) {
   // The result keeps the options' order, whatever order they were ticked in.
   const toggle = (changed: string, checked: boolean) =>
-    onChange(
-      options
-        .map((option) => option.value)
-        .filter((v) => (v === changed ? checked : value.includes(v))),
-    );
+    onChange(options.map((option) => option.value).filter((v) => (v === changed ? checked : value.includes(v))));
 
   return (
     <Fieldset className="checkbox-group" disabled={disabled}>

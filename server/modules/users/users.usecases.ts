@@ -114,9 +114,12 @@ export function updateUser(
       throw appError('resource.version_conflict');
     }
     if (input.unitIds !== undefined) await repo.replaceUnits(trx, actor.tenantId, id, await checkUnits(trx, input.unitIds));
-    // Deactivation, and any change of roles, ends the user's sessions at once: the new rights
-    // apply from the next request (ASVS 7.4.2, 8.3.2).
-    if (input.active === false || input.roles !== undefined) await repo.deleteSessions(trx, id);
+    // Deactivation, and any change of roles, ends the user's sessions at once (ASVS 7.4.2, 8.3.2);
+    // an admin changing their own roles keeps the session they are working in (rights are read
+    // afresh on every request anyway).
+    if (input.active === false || input.roles !== undefined) {
+      await repo.deleteSessions(trx, id, id === actor.userId ? actor.sessionId : undefined);
+    }
     const fields = Object.keys(input).map((k) => ({ displayName: 'display_name', unitIds: 'units' })[k] ?? k);
     await recordAudit(trx, context, {
       action: input.active === false ? 'deactivate' : 'update',

@@ -24,7 +24,10 @@ describe('audit filters', () => {
   });
 
   it('an id that is not a UUID is refused at its field', () => {
-    expect(parseFilters({ ...none, subjectId: 'kari' }, 1)).toEqual({ query: null, codes: { subjectId: 'invalid_format' } });
+    expect(parseFilters({ ...none, subjectId: 'kari' }, 1)).toEqual({
+      query: null,
+      codes: { subjectId: 'invalid_format' },
+    });
   });
 
   it('an unknown action is refused at its field', () => {

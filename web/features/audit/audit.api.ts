@@ -44,8 +44,9 @@ export function useAuditSearch(query: AuditSearchQuery | null) {
   return useQuery({
     queryKey: ['audit', 'search', query],
     queryFn: ({ signal }) => fetchAuditSearch(query!, signal),
+    // No placeholder from the previous search: rows that do not match the filters shown are
+    // worse than a moment of "loading" for an auditor.
     enabled: query !== null,
-    placeholderData: (previous) => previous,
   });
 }
 

@@ -5,7 +5,10 @@ const id = '3f1c2a9e-4b7d-4c2a-9f1e-2b3c4d5e6f70';
 
 describe('insight request', () => {
   it('nothing is asked for until a subject is chosen', () => {
-    expect(parseInsight({ subjectId: '', from: '', to: '' })).toEqual({ request: null, codes: { subjectId: 'required' } });
+    expect(parseInsight({ subjectId: '', from: '', to: '' })).toEqual({
+      request: null,
+      codes: { subjectId: 'required' },
+    });
   });
 
   it('a subject alone asks for the default period', () => {

@@ -26,7 +26,11 @@ export function InsightReport({ report }: { report: InsightResponse }) {
         <Paragraph>{t('insight.empty')}</Paragraph>
       ) : (
         <>
-          <Paragraph id="insight-entries-caption">{t('insight.entryCount', { count: report.entries.length })}</Paragraph>
+          <Paragraph id="insight-entries-caption">
+            {report.entries.length === 1
+              ? t('insight.entryCountOne')
+              : t('insight.entryCount', { count: report.entries.length })}
+          </Paragraph>
           <div className="table-scroll" role="region" aria-labelledby="insight-report-heading" tabIndex={0}>
             <Table zebra border aria-labelledby="insight-report-heading" aria-describedby="insight-entries-caption">
               <Table.Head>

@@ -76,12 +76,16 @@ export function AuditLogPage() {
             <Paragraph role="status">{t('auditLog.empty')}</Paragraph>
           ) : (
             <>
-              <Paragraph role="status">{t('auditLog.resultCount', { first, last, total })}</Paragraph>
+              <Paragraph role="status">
+                {total === 1 ? t('auditLog.resultCountOne') : t('auditLog.resultCount', { first, last, total })}
+              </Paragraph>
               {can('export:audit:any') ? (
-                <Paragraph>
-                  <Link href={auditExportHref(query)}>{t('auditLog.export')}</Link>{' '}
-                  <span className="hint">{t('auditLog.exportHelp')}</span>
-                </Paragraph>
+                <div>
+                  <Paragraph>
+                    <Link href={auditExportHref(query)}>{t('auditLog.export')}</Link>
+                  </Paragraph>
+                  <Paragraph data-size="sm">{t('auditLog.exportHelp')}</Paragraph>
+                </div>
               ) : null}
               <AuditTable entries={search.data.items} labelledBy="audit-results-heading" />
               <PaginationNav

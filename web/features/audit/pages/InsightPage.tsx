@@ -52,7 +52,9 @@ export function InsightPage() {
       {request === null ? null : report.isPending ? (
         <Loading label={t('common.loading')} />
       ) : report.isError ? (
-        isApiError(report.error) && report.error.kind === 'auth' ? null : <RequestFailure error={report.error} />
+        isApiError(report.error) && report.error.kind === 'auth' ? null : (
+          <RequestFailure error={report.error} />
+        )
       ) : (
         <InsightReport report={report.data} />
       )}
