@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { can, permissionsFor, type Permission } from '../shared/domain/permissions';
 import { staffRoles, type StaffRole } from '../shared/domain/roles';
+import { withTenant } from './db/tenant';
 import { createTestApp, login, type LoggedIn, type TestApp } from './test/app';
 import { createTestDatabase, type TestDatabase } from './test/database';
 import { createTenantFixture, TEST_PASSWORD, type TenantFixture } from './test/fixtures';
@@ -15,13 +16,35 @@ let t: TestApp;
 let a: TenantFixture;
 let b: TenantFixture;
 const sessions = {} as Record<StaffRole, LoggedIn>;
+let identityId: string;
+let linkedUserId: string;
 
 beforeAll(async () => {
   db = await createTestDatabase();
   a = await createTenantFixture(db.app, { kommunenummer: '1506', slug: 'molde', roles: staffRoles });
   b = await createTenantFixture(db.app, { kommunenummer: '1804', slug: 'bodo', roles: ['admin'] });
-  t = await createTestApp(db);
+  t = await createTestApp(db, {
+    OIDC_PROVIDERS: [
+      { id: 'entra', kind: 'entra', label: 'Microsoft Entra ID', issuer: 'https://login.example/tenant/v2.0', clientId: 'husly', allowedTenantIds: ['tenant'] },
+    ] as never,
+  });
   for (const role of staffRoles) sessions[role] = await login(t.app, a.users[role].email, TEST_PASSWORD);
+  // A staff member with an OIDC identity, whose sessions the unlink cell may end.
+  const linked = await withTenant(db.app, { tenantId: a.tenantId }, async (trx) => {
+    const user = await trx
+      .insertInto('app.staff_user')
+      .values({ tenant_id: a.tenantId, email: 'oidc@molde.kommune.example', display_name: 'OIDC-bruker', roles: ['bosetter'], password_hash: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const identity = await trx
+      .insertInto('app.staff_identity')
+      .values({ tenant_id: a.tenantId, user_id: user.id, issuer: 'https://login.example/tenant/v2.0', subject: 'oidc-sub' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    return { userId: user.id, identityId: identity.id };
+  });
+  linkedUserId = linked.userId;
+  identityId = linked.identityId;
 }, 120_000);
 afterAll(async () => {
   await t.app.close();
@@ -89,6 +112,31 @@ const endpoints: Endpoint[] = [
       url: `/api/users/${target === 'own-tenant' ? a.users.leder.id : b.users.admin.id}`,
       payload: { displayName: `Leder ${unique()}` },
       headers: { 'if-match': '"999999"' }, // allowed → 412 would hide the 2xx; fetched below
+    }),
+  },
+  {
+    name: 'GET /api/users/:id/identities',
+    permission: 'read:staff:any',
+    hasObject: true,
+    request: (target) => ({ method: 'GET', url: `/api/users/${target === 'own-tenant' ? a.users.leder.id : b.users.admin.id}/identities` }),
+  },
+  {
+    name: 'POST /api/users/:id/enrolments',
+    permission: 'write:staff:any',
+    hasObject: true,
+    request: (target) => ({
+      method: 'POST',
+      url: `/api/users/${target === 'own-tenant' ? a.users.leder.id : b.users.admin.id}/enrolments`,
+      payload: { providerId: 'entra' },
+    }),
+  },
+  {
+    name: 'DELETE /api/users/:id/identities/:identityId',
+    permission: 'write:staff:any',
+    hasObject: true,
+    request: (target) => ({
+      method: 'DELETE' as never,
+      url: target === 'own-tenant' ? `/api/users/${linkedUserId}/identities/${identityId}` : `/api/users/${b.users.admin.id}/identities/${identityId}`,
     }),
   },
   { name: 'GET /api/audit', permission: 'read:audit:any', hasObject: false, request: () => ({ method: 'GET', url: '/api/audit' }) },

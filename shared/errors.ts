@@ -20,6 +20,9 @@ export const errorCodes = {
   'auth.tenant_not_enrolled': 403,
   'auth.identity_unknown': 403,
   'auth.account_deactivated': 403,
+  'auth.enrolment_invalid': 403,
+  'auth.identity_taken': 409,
+  'auth.logout_token_invalid': 400,
   'resource.not_found': 404,
   'route.not_found': 404,
   'resource.version_conflict': 412,
@@ -35,6 +38,8 @@ export const errorCodes = {
   'user.password_wrong': 422,
   'user.cannot_deactivate_self': 422,
   'user.units_invalid': 422,
+  'enrolment.provider_unknown': 422,
+  'enrolment.user_inactive': 422,
   'server.internal': 500,
   'server.unavailable': 503,
 } as const satisfies Record<string, number>;

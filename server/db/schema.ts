@@ -58,9 +58,24 @@ export interface SessionTable {
 
 export interface StaffIdentityTable {
   tenant_id: string;
+  id: Generated<string>;
   user_id: string;
   issuer: string;
   subject: string;
+  created_at: CreatedAt;
+}
+
+/** One-time OIDC enrolment link; only the token's SHA-256 is stored. */
+export interface OidcEnrolmentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  provider_id: string;
+  token_hash: string;
+  expires_at: Date;
+  used_at: Date | null;
+  revoked_at: Date | null;
+  created_by: string;
   created_at: CreatedAt;
 }
 
@@ -103,5 +118,6 @@ export interface DB {
   'app.staff_unit': StaffUnitTable;
   'app.session': SessionTable;
   'app.staff_identity': StaffIdentityTable;
+  'app.oidc_enrolment': OidcEnrolmentTable;
   'app.audit_log': AuditLogTable;
 }

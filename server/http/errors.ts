@@ -40,6 +40,9 @@ const titles: Partial<Record<ErrorCode, string>> = {
   'auth.tenant_not_enrolled': 'Organisasjonen har ikke tilgang',
   'auth.identity_unknown': 'Ukjent bruker',
   'auth.account_deactivated': 'Brukeren er deaktivert',
+  'auth.enrolment_invalid': 'Ugyldig tilknytningslenke',
+  'auth.identity_taken': 'Innloggingen er knyttet til en annen bruker',
+  'auth.logout_token_invalid': 'Ugyldig utloggingstoken',
   'auth.forbidden': 'Ingen tilgang',
   'auth.csrf': 'Forespørselen mangler gyldig CSRF-token',
   'resource.not_found': 'Fant ikke ressursen',
@@ -57,6 +60,8 @@ const titles: Partial<Record<ErrorCode, string>> = {
   'user.password_wrong': 'Feil nåværende passord',
   'user.cannot_deactivate_self': 'Kan ikke deaktivere seg selv',
   'user.units_invalid': 'Ugyldige enheter',
+  'enrolment.provider_unknown': 'Ukjent innloggingstjeneste',
+  'enrolment.user_inactive': 'Brukeren er deaktivert',
   'server.internal': 'Noe gikk galt',
   'server.unavailable': 'Tjenesten er midlertidig utilgjengelig',
 };

@@ -51,3 +51,37 @@ export const changePasswordRequest = z.strictObject({
   currentPassword: z.string().min(1).max(200),
   newPassword: password,
 });
+
+// OIDC enrolment (decision 006): a one-time link that binds the first OIDC login through it to a
+// staff member, and the identities (issuer, sub) linked so far.
+
+/** Same slug rule as the provider ids in OIDC_PROVIDERS. */
+const providerId = z.string().regex(/^[a-z0-9](?:[a-z0-9-]{0,38}[a-z0-9])?$/, { error: 'enrolment.provider_unknown' });
+
+export const createEnrolmentRequest = z.strictObject({ providerId });
+export type CreateEnrolmentRequest = z.infer<typeof createEnrolmentRequest>;
+
+export const enrolmentResponse = z.object({
+  /** Shown once; give it to the staff member only. Single use, valid until expiresAt. */
+  url: z.string(),
+  expiresAt: z.string(),
+});
+export type EnrolmentResponse = z.infer<typeof enrolmentResponse>;
+
+export const staffIdentityDto = z.object({
+  id: z.uuid(),
+  issuer: z.string(),
+  /** The configured provider with this issuer (the first, if several share it); null if none is configured now. */
+  provider: z.object({ id: z.string(), label: z.string() }).nullable(),
+  createdAt: z.string(),
+  actions: z.object({ unlink: z.boolean() }),
+});
+export type StaffIdentityDto = z.infer<typeof staffIdentityDto>;
+
+export const staffIdentityListResponse = z.object({
+  items: z.array(staffIdentityDto),
+  actions: z.object({ enrol: z.boolean() }),
+});
+export type StaffIdentityListResponse = z.infer<typeof staffIdentityListResponse>;
+
+export const staffIdentityParams = z.strictObject({ id: z.uuid(), identityId: z.uuid() });

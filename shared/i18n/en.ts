@@ -283,6 +283,7 @@ export const en: Messages = {
     toBeforeFrom: 'The to date cannot be before the from date.',
     resultsHeading: 'Events',
     resultCount: 'Showing {first}–{last} of {total} events.',
+    resultCountOne: 'Showing 1 event.',
     empty: 'No events match the search.',
     export: 'Export CSV',
     exportHelp: 'The export contains every event that matches the search. Your export is logged.',
@@ -332,6 +333,7 @@ export const en: Messages = {
     period: 'Period: {from}–{to}',
     municipality: 'Municipality: {name}',
     entryCount: 'The report has {count} events.',
+    entryCountOne: 'The report has 1 event.',
     empty: 'Nobody saw or changed the information in the period.',
     namesNote:
       'The report does not give the names of the employees who processed the information. Under the judgment of the Court of Justice of the EU in case C-579/21, the data subject has a right to know when and why the information was processed, but not which employees did it.',
@@ -385,10 +387,13 @@ export const en: Messages = {
     'auth.level_insufficient': 'You must log in at a higher security level to use Husly.',
     'auth.tenant_not_enrolled':
       "The organisation you logged in with is not connected to Husly. Contact your municipality's administrator.",
-    'auth.identity_unknown':
-      "Your account is not registered in Husly. Contact your municipality's administrator.",
-    'auth.account_deactivated':
-      "Your Husly account has been deactivated. Contact your municipality's administrator.",
+    'auth.identity_unknown': "Your account is not registered in Husly. Contact your municipality's administrator.",
+    'auth.account_deactivated': "Your Husly account has been deactivated. Contact your municipality's administrator.",
+    'auth.enrolment_invalid':
+      "The link for connecting your login to Husly is invalid, already used or expired. Ask your municipality's administrator for a new link.",
+    'auth.identity_taken':
+      "This login is already connected to another Husly user. Contact your municipality's administrator.",
+    'auth.logout_token_invalid': 'The logout message from the login service is invalid.',
     'resource.not_found': 'What you were looking for was not found. It may have been deleted.',
     'route.not_found': 'Page not found.',
     'resource.version_conflict':
@@ -398,13 +403,16 @@ export const en: Messages = {
     'unit.parent_invalid': 'The parent unit is not valid.',
     'municipality.kommunenummer_invalid': 'The municipality number is not valid. It must have four digits.',
     'municipality.exists': 'The municipality already exists in Husly.',
-    'audit.unavailable': 'The audit log cannot be written right now, so the information is not shown. Try again shortly.',
+    'audit.unavailable':
+      'The audit log cannot be written right now, so the information is not shown. Try again shortly.',
     'request.purpose_invalid': 'The stated purpose of the lookup is invalid.',
     'user.email_taken': 'A user with this e-mail address already exists.',
     'user.password_too_weak': 'The password must have at least 12 characters.',
     'user.password_wrong': 'The current password is wrong.',
     'user.cannot_deactivate_self': 'You cannot deactivate your own user.',
     'user.units_invalid': 'One or more of the units do not exist.',
+    'enrolment.provider_unknown': 'The login service does not exist. Choose one of the services in the list.',
+    'enrolment.user_inactive': 'The user is deactivated. Activate the user before creating a link.',
     'user.email_invalid': 'The e-mail address is invalid.',
     'auth.throttled': 'Too many login attempts from here. Wait a few minutes and try again.',
     'server.internal': 'Something went wrong on our side.',

@@ -19,7 +19,12 @@ export function isLanguage(value: unknown): value is Language {
 const dictionaries: Record<Language, Messages> = { nb, nn, en };
 
 /** Field-problem codes produced by shared/api/text.ts (plainText) on the client and the server. */
-export const fieldProblemCodes = ['text.too_short', 'text.too_long', 'text.invalid_characters', 'user.email_invalid'] as const;
+export const fieldProblemCodes = [
+  'text.too_short',
+  'text.too_long',
+  'text.invalid_characters',
+  'user.email_invalid',
+] as const;
 export type FieldProblemCode = (typeof fieldProblemCodes)[number];
 
 /** zod issue codes (and `required`) that can reach the user as a field problem. */

@@ -281,6 +281,7 @@ export const nb = {
     toBeforeFrom: 'Til-datoen kan ikke være før fra-datoen.',
     resultsHeading: 'Hendelser',
     resultCount: 'Viser {first}–{last} av {total} hendelser.',
+    resultCountOne: 'Viser 1 hendelse.',
     empty: 'Ingen hendelser passer med søket.',
     export: 'Eksporter CSV',
     exportHelp: 'Eksporten inneholder alle hendelsene som passer med søket. Det blir logget at du eksporterer.',
@@ -330,6 +331,7 @@ export const nb = {
     period: 'Periode: {from}–{to}',
     municipality: 'Kommune: {name}',
     entryCount: 'Rapporten har {count} hendelser.',
+    entryCountOne: 'Rapporten har 1 hendelse.',
     empty: 'Ingen har sett eller endret opplysningene i perioden.',
     namesNote:
       'Rapporten viser ikke navnene på de ansatte som har behandlet opplysningene. Etter EU-domstolens dom i sak C-579/21 har den registrerte rett til å få vite når og hvorfor opplysningene ble behandlet, men ikke hvilke ansatte som gjorde det.',
@@ -385,6 +387,11 @@ export const nb = {
       'Organisasjonen du logget inn med, er ikke koblet til Husly. Kontakt administratoren i kommunen.',
     'auth.identity_unknown': 'Brukeren din er ikke registrert i Husly. Kontakt administratoren i kommunen.',
     'auth.account_deactivated': 'Brukeren din i Husly er deaktivert. Kontakt administratoren i kommunen.',
+    'auth.enrolment_invalid':
+      'Lenken for å koble innloggingen til Husly er ugyldig, allerede brukt eller utløpt. Be administratoren i kommunen om en ny lenke.',
+    'auth.identity_taken':
+      'Denne innloggingen er allerede koblet til en annen bruker i Husly. Kontakt administratoren i kommunen.',
+    'auth.logout_token_invalid': 'Utloggingsmeldingen fra innloggingstjenesten er ugyldig.',
     'resource.not_found': 'Fant ikke det du lette etter. Det kan være slettet.',
     'route.not_found': 'Fant ikke siden.',
     'resource.version_conflict':
@@ -394,13 +401,16 @@ export const nb = {
     'unit.parent_invalid': 'Den overordnede enheten er ikke gyldig.',
     'municipality.kommunenummer_invalid': 'Kommunenummeret er ikke gyldig. Det skal ha fire sifre.',
     'municipality.exists': 'Kommunen finnes allerede i Husly.',
-    'audit.unavailable': 'Hendelsesloggen kan ikke skrives akkurat nå, så opplysningene vises ikke. Prøv igjen om litt.',
+    'audit.unavailable':
+      'Hendelsesloggen kan ikke skrives akkurat nå, så opplysningene vises ikke. Prøv igjen om litt.',
     'request.purpose_invalid': 'Formålet med oppslaget er ugyldig.',
     'user.email_taken': 'Det finnes allerede en bruker med denne e-postadressen.',
     'user.password_too_weak': 'Passordet må ha minst 12 tegn.',
     'user.password_wrong': 'Det nåværende passordet er feil.',
     'user.cannot_deactivate_self': 'Du kan ikke deaktivere din egen bruker.',
     'user.units_invalid': 'En eller flere av enhetene finnes ikke.',
+    'enrolment.provider_unknown': 'Innloggingstjenesten finnes ikke. Velg en av tjenestene i listen.',
+    'enrolment.user_inactive': 'Brukeren er deaktivert. Aktiver brukeren før du lager en lenke.',
     'user.email_invalid': 'E-postadressen er ugyldig.',
     'auth.throttled': 'For mange innloggingsforsøk herfra. Vent noen minutter og prøv igjen.',
     'server.internal': 'Noe gikk galt hos oss.',

@@ -224,7 +224,8 @@ export const nn: Messages = {
       conflict:
         'Nokon andre har endra brukaren medan du hadde han open. Sida viser no den nyaste versjonen. Sjå over og gjer endringa på nytt.',
       accessHeading: 'Tilgang',
-      deactivateHelp: 'Ein deaktivert brukar kan ikkje logge inn, og alle øktene til brukaren blir avslutta med ein gong.',
+      deactivateHelp:
+        'Ein deaktivert brukar kan ikkje logge inn, og alle øktene til brukaren blir avslutta med ein gong.',
       deactivate: 'Deaktiver brukaren',
       deactivating: 'Deaktiverer …',
       deactivated: 'Brukaren er deaktivert.',
@@ -281,6 +282,7 @@ export const nn: Messages = {
     toBeforeFrom: 'Til-datoen kan ikkje vere før frå-datoen.',
     resultsHeading: 'Hendingar',
     resultCount: 'Viser {first}–{last} av {total} hendingar.',
+    resultCountOne: 'Viser 1 hending.',
     empty: 'Ingen hendingar passar med søket.',
     export: 'Eksporter CSV',
     exportHelp: 'Eksporten inneheld alle hendingane som passar med søket. Det blir logga at du eksporterer.',
@@ -330,6 +332,7 @@ export const nn: Messages = {
     period: 'Periode: {from}–{to}',
     municipality: 'Kommune: {name}',
     entryCount: 'Rapporten har {count} hendingar.',
+    entryCountOne: 'Rapporten har 1 hending.',
     empty: 'Ingen har sett eller endra opplysningane i perioden.',
     namesNote:
       'Rapporten viser ikkje namna på dei tilsette som har behandla opplysningane. Etter dommen frå EU-domstolen i sak C-579/21 har den registrerte rett til å få vite når og kvifor opplysningane vart behandla, men ikkje kva tilsette som gjorde det.',
@@ -385,6 +388,11 @@ export const nn: Messages = {
       'Organisasjonen du logga inn med, er ikkje kopla til Husly. Kontakt administratoren i kommunen.',
     'auth.identity_unknown': 'Brukaren din er ikkje registrert i Husly. Kontakt administratoren i kommunen.',
     'auth.account_deactivated': 'Brukaren din i Husly er deaktivert. Kontakt administratoren i kommunen.',
+    'auth.enrolment_invalid':
+      'Lenka for å kople innlogginga til Husly er ugyldig, allereie brukt eller utgått. Be administratoren i kommunen om ei ny lenke.',
+    'auth.identity_taken':
+      'Denne innlogginga er allereie kopla til ein annan brukar i Husly. Kontakt administratoren i kommunen.',
+    'auth.logout_token_invalid': 'Utloggingsmeldinga frå innloggingstenesta er ugyldig.',
     'resource.not_found': 'Fann ikkje det du leitte etter. Det kan vere sletta.',
     'route.not_found': 'Fann ikkje sida.',
     'resource.version_conflict':
@@ -394,13 +402,16 @@ export const nn: Messages = {
     'unit.parent_invalid': 'Den overordna eininga er ikkje gyldig.',
     'municipality.kommunenummer_invalid': 'Kommunenummeret er ikkje gyldig. Det skal ha fire siffer.',
     'municipality.exists': 'Kommunen finst allereie i Husly.',
-    'audit.unavailable': 'Hendingsloggen kan ikkje skrivast akkurat no, så opplysningane blir ikkje viste. Prøv igjen om litt.',
+    'audit.unavailable':
+      'Hendingsloggen kan ikkje skrivast akkurat no, så opplysningane blir ikkje viste. Prøv igjen om litt.',
     'request.purpose_invalid': 'Føremålet med oppslaget er ugyldig.',
     'user.email_taken': 'Det finst allereie ein brukar med denne e-postadressa.',
     'user.password_too_weak': 'Passordet må ha minst 12 teikn.',
     'user.password_wrong': 'Det noverande passordet er feil.',
     'user.cannot_deactivate_self': 'Du kan ikkje deaktivere din eigen brukar.',
     'user.units_invalid': 'Ei eller fleire av einingane finst ikkje.',
+    'enrolment.provider_unknown': 'Innloggingstenesta finst ikkje. Vel ei av tenestene i lista.',
+    'enrolment.user_inactive': 'Brukaren er deaktivert. Aktiver brukaren før du lagar ei lenke.',
     'user.email_invalid': 'E-postadressa er ugyldig.',
     'auth.throttled': 'For mange innloggingsforsøk herifrå. Vent nokre minutt og prøv igjen.',
     'server.internal': 'Noko gjekk gale hos oss.',

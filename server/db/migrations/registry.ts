@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import * as m0001 from './0001_tenants_and_units';
 import * as m0002 from './0002_staff_and_sessions';
 import * as m0003 from './0003_identity_and_audit';
+import * as m0004 from './0004_oidc_enrolment';
 
 export type Migration = {
   name: string;
@@ -14,4 +15,5 @@ export const migrations: readonly Migration[] = [
   { name: '0001_tenants_and_units', ...m0001 },
   { name: '0002_staff_and_sessions', ...m0002 },
   { name: '0003_identity_and_audit', ...m0003 },
+  { name: '0004_oidc_enrolment', ...m0004 },
 ];

@@ -20,6 +20,14 @@ describe('the sealed login state', () => {
     expect(Buffer.from(sealed.slice(3), 'base64url').toString('latin1')).not.toContain('entra');
   });
 
+  it('carries an enrolment token to the callback, unreadable in the cookie', () => {
+    const withEnrolment = { ...state, enrolment: 'EnR0lMeNt-t0kEn_0123456789abcdefghijklmnopq' };
+    const sealed = sealLoginState(key, withEnrolment);
+    expect(openLoginState(key, sealed)).toEqual(withEnrolment);
+    expect(sealed).not.toContain(withEnrolment.enrolment);
+    expect(openLoginState(key, sealLoginState(key, state))).not.toHaveProperty('enrolment');
+  });
+
   it('is different every time (random IV)', () => {
     expect(sealLoginState(key, state)).not.toBe(sealLoginState(key, state));
   });

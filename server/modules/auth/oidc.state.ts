@@ -13,6 +13,11 @@ export type LoginState = {
   codeVerifier: string;
   /** Milliseconds since the epoch, by the app clock. */
   createdAt: number;
+  /**
+   * The one-time enrolment token this login was started with (`?enrolment=`), if any: kept out of
+   * the provider's sight and carried to the callback, where it links the identity (decision 006).
+   */
+  enrolment?: string;
 };
 
 export const LOGIN_STATE_MAX_AGE_SECONDS = 10 * 60;
@@ -30,6 +35,10 @@ const payload = z.strictObject({
   n: z.string().min(1).max(200),
   v: z.string().min(43).max(128),
   t: z.number().int().nonnegative(),
+  e: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{43}$/)
+    .optional(),
 });
 
 /** A 256-bit key derived from HUSLY_SECRET with HKDF-SHA256, used for nothing else. */
@@ -47,6 +56,7 @@ export function sealLoginState(key: Buffer, value: LoginState): string {
     n: value.nonce,
     v: value.codeVerifier,
     t: value.createdAt,
+    ...(value.enrolment !== undefined ? { e: value.enrolment } : {}),
   });
   const sealed = Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
   return `${VERSION}.${sealed.toString('base64url')}`;
@@ -67,8 +77,15 @@ export function openLoginState(key: Buffer, sealed: string | undefined): LoginSt
     ]);
     const parsed = payload.safeParse(JSON.parse(plain.toString('utf8')));
     if (!parsed.success) return null;
-    const { p, s, n, v, t } = parsed.data;
-    return { provider: p, state: s, nonce: n, codeVerifier: v, createdAt: t };
+    const { p, s, n, v, t, e } = parsed.data;
+    return {
+      provider: p,
+      state: s,
+      nonce: n,
+      codeVerifier: v,
+      createdAt: t,
+      ...(e !== undefined ? { enrolment: e } : {}),
+    };
   } catch {
     return null;
   }

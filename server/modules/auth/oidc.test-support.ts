@@ -13,13 +13,25 @@ export type LocalAccount = {
   claims: { email?: string; name?: string; tid?: string };
 };
 
-export type LocalClient = { clientId: string; clientSecret: string };
+export type LocalClient = {
+  clientId: string;
+  clientSecret: string;
+  /** Registered back-channel logout URI: the provider POSTs a logout token there when the user logs out. */
+  backchannelLogoutUri?: string;
+};
+
+/** How the provider's server-to-server requests reach Husly (which tests reach through app.inject). */
+export type Deliver = (url: string, init: RequestInit) => Promise<Response>;
 
 export type LocalOp = {
   issuer: string;
   tokenEndpoint: string;
   /** OAuth errors the token endpoint answered with, in order (e.g. invalid_grant). */
   tokenErrors: string[];
+  /** Back-channel logouts the provider sent: which client, and whether Husly answered 200. */
+  backchannelLogouts: { clientId: string; ok: boolean }[];
+  /** Set by the test: where requests to a registered back-channel logout URI go. */
+  deliver: Deliver | undefined;
   close(): Promise<void>;
 };
 
@@ -68,6 +80,7 @@ export async function startLocalOp({
       grant_types: ['authorization_code'],
       response_types: ['code'],
       token_endpoint_auth_method: 'client_secret_post',
+      ...(c.backchannelLogoutUri ? { backchannel_logout_uri: c.backchannelLogoutUri } : {}),
     })),
     jwks: { keys: [privateJwk] },
     cookies: { keys: [randomBytes(32).toString('hex')] },
@@ -76,7 +89,19 @@ export async function startLocalOp({
     claims: { openid: ['sub', 'tid'], email: ['email'], profile: ['name'] },
     // Scope claims in the ID token itself, as Entra and ID-porten do.
     conformIdTokenClaims: false,
-    features: { devInteractions: { enabled: false } },
+    // Back-Channel Logout 1.0: on logout at the provider (end_session), a signed logout token to
+    // every client of the session with a backchannel_logout_uri.
+    features: { devInteractions: { enabled: false }, backchannelLogout: { enabled: true } },
+    // Husly's public URL is not resolvable in tests: requests to it are handed to `deliver`
+    // (app.inject); the provider's SSRF guard (no loopback) is for real networks.
+    fetch: (url: string | URL | Request, init?: RequestInit) => {
+      const href = url instanceof Request ? url.url : String(url);
+      if (clients.some((c) => c.backchannelLogoutUri === href)) {
+        if (!op.deliver) return Promise.reject(new Error('no deliver hook set'));
+        return op.deliver(href, init ?? {});
+      }
+      return globalThis.fetch(url, init);
+    },
     findAccount: async (_ctx, sub) => {
       const account = accounts[sub];
       if (!account) return undefined;
@@ -90,6 +115,20 @@ export async function startLocalOp({
   });
   const tokenErrors: string[] = [];
   provider.on('grant.error', (_ctx, error: OidcErrors.OIDCProviderError) => tokenErrors.push(error.error));
+  const op: LocalOp = {
+    issuer,
+    tokenEndpoint: `${issuer}/token`,
+    tokenErrors,
+    backchannelLogouts: [],
+    deliver: undefined,
+    close: () => close(server),
+  };
+  provider.on('backchannel.success', (_ctx, client: { clientId: string }) =>
+    op.backchannelLogouts.push({ clientId: client.clientId, ok: true }),
+  );
+  provider.on('backchannel.error', (_ctx, _error, client: { clientId: string }) =>
+    op.backchannelLogouts.push({ clientId: client.clientId, ok: false }),
+  );
 
   async function interaction(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', issuer);
@@ -127,7 +166,23 @@ export async function startLocalOp({
     }
     void callback(req, res);
   });
-  return { issuer, tokenEndpoint: `${issuer}/token`, tokenErrors, close: () => close(server) };
+  return op;
+}
+
+/** A Deliver that hands the provider's request to Husly through app.inject. */
+export function deliverTo(app: FastifyInstance): Deliver {
+  return async (url, init) => {
+    const target = new URL(url);
+    const headers: Record<string, string> = {};
+    new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+    const response = await app.inject({
+      method: 'POST',
+      url: target.pathname + target.search,
+      headers,
+      payload: init.body instanceof URLSearchParams ? init.body.toString() : String(init.body ?? ''),
+    });
+    return new Response(response.body === '' ? null : response.body, { status: response.statusCode });
+  };
 }
 
 /**
@@ -145,6 +200,8 @@ export type FakeOp = {
   issuer: string;
   /** Set before a flow: how the next ID token is made (default: signed as is). */
   craft: IdTokenCrafter;
+  /** Signs any claims with the provider's key (or, to forge, another key with the same kid). */
+  sign: (claims: JWTPayload, options?: { withOtherKey?: boolean; typ?: string }) => Promise<string>;
   close(): Promise<void>;
 };
 
@@ -169,14 +226,15 @@ export async function startFakeOp({
   const otherKey = await signingKey('fake-op-key'); // same kid, different key: a forged signature
   const codes = new Map<string, { nonce: string | undefined }>();
 
-  const sign = async (payload: JWTPayload, options: { withOtherKey?: boolean } = {}) =>
+  const sign = async (payload: JWTPayload, options: { withOtherKey?: boolean; typ?: string } = {}) =>
     new SignJWT(payload)
-      .setProtectedHeader({ alg: 'RS256', kid: 'fake-op-key', typ: 'JWT' })
+      .setProtectedHeader({ alg: 'RS256', kid: 'fake-op-key', typ: options.typ ?? 'JWT' })
       .sign(options.withOtherKey ? otherKey.privateKey : key.privateKey);
 
   const fake: FakeOp = {
     issuer,
     craft: signAsIs,
+    sign,
     close: () => close(server),
   };
 
@@ -300,11 +358,21 @@ export function createBrowser(app: FastifyInstance, publicUrl: string) {
     return response;
   }
 
-  async function toSite(url: string): Promise<Response> {
+  async function toSite(url: string, form?: Record<string, string>): Promise<Response> {
     const origin = new URL(url).origin;
     const jar = sites.get(origin) ?? new Map();
     sites.set(origin, jar);
-    const response = await fetch(url, { redirect: 'manual', headers: { cookie: cookieHeader(jar) } });
+    const response = await fetch(
+      url,
+      form
+        ? {
+            method: 'POST',
+            redirect: 'manual',
+            headers: { cookie: cookieHeader(jar), 'content-type': 'application/x-www-form-urlencoded' },
+            body: new URLSearchParams(form),
+          }
+        : { redirect: 'manual', headers: { cookie: cookieHeader(jar) } },
+    );
     storeCookies(jar, response.headers.getSetCookie());
     return response;
   }
@@ -339,6 +407,17 @@ export function createBrowser(app: FastifyInstance, publicUrl: string) {
     /** Opens the callback URL in Husly (with whatever cookies this browser holds). */
     callback: (url: string) => toHusly(url),
     get: (url: string) => toHusly(url),
+    /**
+     * Logs out at the provider (oidc-provider's RP-initiated logout page, "Yes, sign me out"),
+     * which makes the provider send its back-channel logout tokens before it answers.
+     */
+    async logoutAtProvider(issuer: string): Promise<void> {
+      const page = await toSite(`${issuer}/session/end`);
+      const xsrf = /name="xsrf" value="([^"]+)"/.exec(await page.text())?.[1];
+      if (!xsrf) throw new Error(`no logout form at the provider: ${page.status}`);
+      const confirmed = await toSite(`${issuer}/session/end/confirm`, { xsrf, logout: 'yes' });
+      if (confirmed.status !== 303) throw new Error(`logout at the provider: ${confirmed.status}`);
+    },
   };
 }
 

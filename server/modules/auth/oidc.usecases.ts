@@ -3,9 +3,13 @@ import * as client from 'openid-client';
 import type { ErrorCode } from '../../../shared/errors';
 import type { DB } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
+import { recordAudit } from '../audit/audit.usecases';
+import { toRoles } from './actor';
 import * as repo from './auth.repository';
 import { openSession, type Clock, type SessionSettings } from './auth.usecases';
 import { defaultScopes, type OidcProviderConfig } from './oidc.config';
+import { enrolmentProblem, enrolmentTokenHash } from './oidc.enrolment';
+import * as oidcRepo from './oidc.repository';
 import { acrSatisfies, tenantAllowed } from './oidc.rules';
 import { loginStateExpired, openLoginState, sealLoginState, type LoginState } from './oidc.state';
 
@@ -67,6 +71,8 @@ export type OidcFailureCode = Extract<
   | 'auth.tenant_not_enrolled'
   | 'auth.identity_unknown'
   | 'auth.account_deactivated'
+  | 'auth.enrolment_invalid'
+  | 'auth.identity_taken'
 >;
 
 /**
@@ -74,7 +80,16 @@ export type OidcFailureCode = Extract<
  * openid-client — never a token, code, sub, e-mail or provider error text.
  */
 export type OidcFailure = { ok: false; code: OidcFailureCode; reason: string; provider?: string };
-export type OidcOutcome = { ok: true; token: string; tenantId: string; provider: string } | OidcFailure;
+export type OidcOutcome =
+  | {
+      ok: true;
+      token: string;
+      tenantId: string;
+      provider: string;
+      /** True when this login linked a new identity through an enrolment link. */
+      enrolled?: boolean;
+    }
+  | OidcFailure;
 
 const fail = (code: OidcFailureCode, reason: string): OidcFailure => ({ ok: false, code, reason });
 
@@ -85,12 +100,15 @@ export async function beginLogin({
   clock,
   key,
   redirectUri,
+  enrolment,
 }: {
   provider: OidcProviderConfig;
   clients: OidcClients;
   clock: Clock;
   key: Buffer;
   redirectUri: string;
+  /** An enrolment token already checked with checkEnrolment(); sealed into the state for the callback. */
+  enrolment?: string | undefined;
 }): Promise<{ ok: true; url: URL; sealedState: string } | OidcFailure> {
   let configuration: client.Configuration;
   try {
@@ -119,8 +137,37 @@ export async function beginLogin({
     nonce,
     codeVerifier,
     createdAt: clock().getTime(),
+    ...(enrolment !== undefined ? { enrolment } : {}),
   });
   return { ok: true, url, sealedState };
+}
+
+/**
+ * The login leg of an enrolment link (`?enrolment=<token>`): refuses at once, before the trip to
+ * the provider, a token that is malformed, unknown, used, revoked, expired or made for another
+ * provider. The callback checks it again, under a lock, before it links anything.
+ */
+export async function checkEnrolment({
+  db,
+  clock,
+  provider,
+  token,
+}: {
+  db: Kysely<DB>;
+  clock: Clock;
+  provider: OidcProviderConfig;
+  token: unknown;
+}): Promise<{ ok: true; token: string } | OidcFailure> {
+  const tokenHash = enrolmentTokenHash(token);
+  if (!tokenHash) return fail('auth.enrolment_invalid', 'enrolment_malformed');
+  const tenantId = await oidcRepo.resolveEnrolmentTenant(db, tokenHash);
+  if (!tenantId) return fail('auth.enrolment_invalid', 'enrolment_unknown');
+  const problem = await withTenant(db, { tenantId }, async (trx) => {
+    const row = await oidcRepo.findEnrolment(trx, tokenHash);
+    return row ? enrolmentProblem(row, provider.id, clock()) : 'enrolment_unknown';
+  });
+  if (problem) return fail('auth.enrolment_invalid', problem);
+  return { ok: true, token: token as string };
 }
 
 /**
@@ -138,6 +185,7 @@ export async function completeLogin({
   redirectUri,
   search,
   sealedState,
+  requestId,
 }: {
   db: Kysely<DB>;
   clock: Clock;
@@ -149,6 +197,8 @@ export async function completeLogin({
   /** The callback's query string, e.g. "?code=…&state=…&iss=…". */
   search: string;
   sealedState: string | undefined;
+  /** For the audit entry of an enrolment. */
+  requestId: string;
 }): Promise<OidcOutcome> {
   // The flow must have been started by this browser (ASVS 10.1.2): no cookie, a cookie sealed
   // with another key, or an altered one all end here.
@@ -157,7 +207,7 @@ export async function completeLogin({
   if (loginStateExpired(login, clock())) return fail('auth.oidc_failed', 'state_cookie_expired');
   const provider = providers.find((p) => p.id === login.provider);
   if (!provider) return fail('auth.oidc_failed', 'provider_not_configured');
-  const outcome = await redeem({ db, clock, settings, clients, redirectUri, search, provider, login });
+  const outcome = await redeem({ db, clock, settings, clients, redirectUri, search, provider, login, requestId });
   return { ...outcome, provider: provider.id };
 }
 
@@ -170,6 +220,7 @@ async function redeem({
   search,
   provider,
   login,
+  requestId,
 }: {
   db: Kysely<DB>;
   clock: Clock;
@@ -179,6 +230,7 @@ async function redeem({
   search: string;
   provider: OidcProviderConfig;
   login: LoginState;
+  requestId: string;
 }): Promise<OidcOutcome> {
   let configuration: client.Configuration;
   try {
@@ -212,6 +264,18 @@ async function redeem({
 
   // claims.iss has been checked to be this provider's issuer, so a staff identity registered for
   // one provider can never be used through another (mix-up, ASVS 10.2.2).
+  if (login.enrolment !== undefined) {
+    return enrol({
+      db,
+      clock,
+      settings,
+      provider,
+      token: login.enrolment,
+      issuer: claims.iss,
+      subject: claims.sub,
+      requestId,
+    });
+  }
   const candidates = await repo.findIdentityCandidates(db, claims.iss, claims.sub);
   if (candidates.length === 0) return fail('auth.identity_unknown', 'identity_unknown');
   // One person may work for more than one municipality; like a local login, the first active
@@ -225,6 +289,76 @@ async function redeem({
     if (opened) return { ok: true, token: opened.token, tenantId: candidate.tenant_id, provider: provider.id };
   }
   return fail('auth.account_deactivated', 'account_deactivated');
+}
+
+/**
+ * A login through an enrolment link, after the provider and Husly's rules have vouched for
+ * (issuer, sub): in the link's municipality and one transaction, the link is locked and checked,
+ * the identity linked to the link's staff member (unless already linked to them), the link marked
+ * used, the change audited and a session opened. Refused, with nothing changed, when the link is
+ * no longer open, the staff member is deactivated, or (issuer, sub) is already linked to another
+ * staff member there. A link to the same person in another municipality does not stand in the way:
+ * one person may work for several (decision 006).
+ */
+async function enrol({
+  db,
+  clock,
+  settings,
+  provider,
+  token,
+  issuer,
+  subject,
+  requestId,
+}: {
+  db: Kysely<DB>;
+  clock: Clock;
+  settings: SessionSettings;
+  provider: OidcProviderConfig;
+  token: string;
+  issuer: string;
+  subject: string;
+  requestId: string;
+}): Promise<OidcOutcome> {
+  const tokenHash = enrolmentTokenHash(token);
+  const tenantId = tokenHash ? await oidcRepo.resolveEnrolmentTenant(db, tokenHash) : null;
+  if (!tokenHash || !tenantId) return fail('auth.enrolment_invalid', 'enrolment_unknown');
+  return withTenant(db, { tenantId }, async (trx): Promise<OidcOutcome> => {
+    const now = clock();
+    const enrolment = await oidcRepo.lockEnrolment(trx, tokenHash);
+    if (!enrolment) return fail('auth.enrolment_invalid', 'enrolment_unknown');
+    const problem = enrolmentProblem(enrolment, provider.id, now);
+    if (problem) return fail('auth.enrolment_invalid', problem);
+    const user = await repo.findUser(trx, enrolment.user_id);
+    if (!user?.active) return fail('auth.account_deactivated', 'account_deactivated');
+
+    const linked = await oidcRepo.findIdentity(trx, issuer, subject);
+    // Not consumed: the link stays usable for the staff member it was made for, who may simply
+    // have logged in with the wrong account at the provider.
+    if (linked && linked.user_id !== user.id) return fail('auth.identity_taken', 'identity_linked_to_another_user');
+    const added = linked ? false : await oidcRepo.insertIdentity(trx, { tenantId, userId: user.id, issuer, subject });
+    if (!linked && !added) return fail('auth.identity_taken', 'identity_linked_concurrently');
+
+    await oidcRepo.markEnrolmentUsed(trx, enrolment.id, now);
+    const opened = await openSession(trx, { clock, settings, tenantId, userId: user.id });
+    if (added) {
+      await recordAudit(
+        trx,
+        {
+          actor: { tenantId, userId: user.id, roles: toRoles(user.roles), activeUnitId: opened.session.activeUnitId },
+          requestId,
+          now,
+          purpose: 'authentication',
+        },
+        {
+          action: 'update',
+          entity: 'staff_user',
+          subject: { type: 'staff_user', id: user.id },
+          fields: ['oidc_identity'],
+        },
+      );
+    }
+    return { ok: true, token: opened.token, tenantId, provider: provider.id, enrolled: added };
+  });
 }
 
 function isUnreachable(error: unknown): boolean {

@@ -1,6 +1,10 @@
 import {
   changePasswordRequest,
+  createEnrolmentRequest,
   createStaffUserRequest,
+  enrolmentResponse,
+  staffIdentityListResponse,
+  staffIdentityParams,
   staffUserDto,
   staffUserListResponse,
   staffUserParams,
@@ -10,6 +14,7 @@ import type { AppDeps } from '../../app';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { auditContext } from '../audit/audit.context';
 import { parseIfMatch } from '../units/units.routes';
+import * as identities from './identities.usecases';
 import * as users from './users.usecases';
 
 export function userRoutes(deps: AppDeps): AnyRoute[] {
@@ -77,6 +82,58 @@ export function userRoutes(deps: AppDeps): AnyRoute[] {
         reply.header('etag', `"${user.version}"`);
         return user;
       },
+    }),
+    defineRoute({
+      method: 'POST',
+      url: '/api/users/:id/enrolments',
+      summary: 'One-time link that links the staff member’s next OIDC login at a provider (admin; decision 006)',
+      tags: ['users'],
+      auth: 'session',
+      params: staffUserParams,
+      body: createEnrolmentRequest,
+      response: enrolmentResponse,
+      status: 201,
+      handler: ({ actor, params, body, request }) =>
+        identities.createEnrolment(actor, {
+          db,
+          userId: params.id,
+          providerId: body.providerId,
+          providers: deps.env.OIDC_PROVIDERS,
+          publicUrl: deps.env.HUSLY_PUBLIC_URL,
+          context: auditContext(request, actor, deps.clock(), 'user_administration'),
+        }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/users/:id/identities',
+      summary: 'OIDC identities linked to a staff member (admin; audited display)',
+      tags: ['users'],
+      auth: 'session',
+      params: staffUserParams,
+      response: staffIdentityListResponse,
+      personalData: true,
+      handler: ({ actor, params, request }) =>
+        identities.listIdentities(actor, {
+          db,
+          userId: params.id,
+          providers: deps.env.OIDC_PROVIDERS,
+          context: auditContext(request, actor, deps.clock(), 'user_administration'),
+        }),
+    }),
+    defineRoute({
+      method: 'DELETE',
+      url: '/api/users/:id/identities/:identityId',
+      summary: 'Unlink an OIDC identity; the staff member’s sessions end (admin)',
+      tags: ['users'],
+      auth: 'session',
+      params: staffIdentityParams,
+      handler: ({ actor, params, request }) =>
+        identities.unlinkIdentity(actor, {
+          db,
+          userId: params.id,
+          identityId: params.identityId,
+          context: auditContext(request, actor, deps.clock(), 'user_administration'),
+        }),
     }),
     defineRoute({
       method: 'POST',
