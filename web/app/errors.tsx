@@ -1,4 +1,5 @@
 import { Alert, Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import type { ReactNode } from 'react';
 import { Loading } from '../components/Loading';
 import { PageHeading } from '../components/PageHeading';
 import { RouterLink } from '../components/RouterLink';
@@ -47,6 +48,60 @@ export function RequestFailure({ error, headingLevel = 2 }: { error: unknown; he
   );
 }
 
+/**
+ * The part of a page that waits for data: loading until it comes, then the failure (as
+ * RequestFailure) or the content. `data` stays undefined until everything the content needs is
+ * there; `error` is the first failure among it.
+ */
+export function QueryContent<T>({
+  error,
+  data,
+  headingLevel = 2,
+  children,
+}: {
+  error: unknown;
+  data: T | undefined;
+  headingLevel?: 2 | 3 | 4;
+  children: (data: T) => ReactNode;
+}) {
+  const { t } = useI18n();
+  if (error) return <RequestFailure error={error} headingLevel={headingLevel} />;
+  if (data === undefined) return <Loading label={t('common.loading')} />;
+  return children(data);
+}
+
+/**
+ * Why a submit failed, shown at the form: a technical failure as an alert with the request id, a
+ * refusal as a message saying what happened — unless `explained`, when the fields (or the page)
+ * already say it. 401 shows nothing: the user is on the way back to login.
+ */
+export function SubmitFailure({
+  error,
+  explained = false,
+  headingLevel = 3,
+}: {
+  error: unknown;
+  explained?: boolean;
+  headingLevel?: 2 | 3 | 4;
+}) {
+  const { errorText } = useI18n();
+  if (!error) return null;
+  if (!isApiError(error) || error.kind === 'technical') {
+    return <TechnicalErrorAlert error={error} headingLevel={headingLevel} />;
+  }
+  if (error.kind === 'auth' || explained) return null;
+  return (
+    <Alert data-color="danger" role="alert" className="notice">
+      <Paragraph>{errorText(error.code)}</Paragraph>
+    </Alert>
+  );
+}
+
+/** True when someone else saved the record first (409 resource.version_conflict). */
+export function isVersionConflict(error: unknown): boolean {
+  return isApiError(error) && error.code === 'resource.version_conflict';
+}
+
 /** True when a page's data was refused with 403 auth.forbidden: show the no-access page. */
 export function isNoAccess(error: unknown): boolean {
   return isApiError(error) && error.kind === 'no_access';
@@ -59,27 +114,35 @@ export function isSessionLost(error: unknown): boolean {
 
 export function NoAccessPage() {
   const { t } = useI18n();
-  usePageTitle(t('errorPages.noAccess.title'));
   return (
-    <>
-      <PageHeading>{t('errorPages.noAccess.title')}</PageHeading>
-      <Paragraph>{t('errorPages.noAccess.body')}</Paragraph>
-      <Paragraph>
-        <RouterLink to="/">{t('errorPages.noAccess.back')}</RouterLink>
-      </Paragraph>
-    </>
+    <MessagePage
+      title={t('errorPages.noAccess.title')}
+      body={t('errorPages.noAccess.body')}
+      back={t('errorPages.noAccess.back')}
+    />
   );
 }
 
 export function NotFoundPage() {
   const { t } = useI18n();
-  usePageTitle(t('errorPages.notFound.title'));
+  return (
+    <MessagePage
+      title={t('errorPages.notFound.title')}
+      body={t('errorPages.notFound.body')}
+      back={t('errorPages.notFound.back')}
+    />
+  );
+}
+
+/** A page that only says what happened, with a way back to the front page. */
+function MessagePage({ title, body, back }: { title: string; body: string; back: string }) {
+  usePageTitle(title);
   return (
     <>
-      <PageHeading>{t('errorPages.notFound.title')}</PageHeading>
-      <Paragraph>{t('errorPages.notFound.body')}</Paragraph>
+      <PageHeading>{title}</PageHeading>
+      <Paragraph>{body}</Paragraph>
       <Paragraph>
-        <RouterLink to="/">{t('errorPages.notFound.back')}</RouterLink>
+        <RouterLink to="/">{back}</RouterLink>
       </Paragraph>
     </>
   );

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createUnitRequest } from '../../shared/api/units';
-import { fieldCodesFromProblem, fieldCodesFromZod } from './form-errors';
+import { ApiError } from './api-client';
+import { fieldCodesFromProblem, fieldCodesFromRefusal, fieldCodesFromZod } from './form-errors';
 
 describe('fieldCodesFromZod', () => {
   it('a too-short unit name gives text.too_short, a missing kind gives invalid_value', () => {
@@ -34,5 +35,38 @@ describe('fieldCodesFromProblem', () => {
         { pointer: '', code: 'unrecognized_keys' },
       ]),
     ).toEqual({ name: 'unit.name_taken', address: 'too_big', 'a/b': 'required', '': 'unrecognized_keys' });
+  });
+});
+
+describe('fieldCodesFromRefusal', () => {
+  const codeFields = { 'unit.name_taken': 'name' };
+
+  it('a refusal whose code belongs to a field is shown at that field', () => {
+    const error = new ApiError({ status: 409, code: 'unit.name_taken' });
+    expect(fieldCodesFromRefusal(error, codeFields)).toEqual({ name: 'unit.name_taken' });
+  });
+
+  it('a field problem from the server wins over the refusal code', () => {
+    const error = new ApiError({
+      status: 409,
+      code: 'unit.name_taken',
+      errors: [{ pointer: '/name', code: 'text.too_long' }],
+    });
+    expect(fieldCodesFromRefusal(error, codeFields)).toEqual({ name: 'text.too_long' });
+  });
+
+  it('a refusal no field owns gives only the problem fields', () => {
+    const error = new ApiError({
+      status: 400,
+      code: 'request.invalid',
+      errors: [{ pointer: '/kind', code: 'required' }],
+    });
+    expect(fieldCodesFromRefusal(error, codeFields)).toEqual({ kind: 'required' });
+  });
+
+  it('technical failures, a lost session and non-API errors are not field problems', () => {
+    expect(fieldCodesFromRefusal(new ApiError({ status: 500, code: 'server.internal' }), codeFields)).toBeNull();
+    expect(fieldCodesFromRefusal(new ApiError({ status: 401, code: 'auth.required' }), codeFields)).toBeNull();
+    expect(fieldCodesFromRefusal(new Error('boom'), codeFields)).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { FieldProblem } from '../../shared/errors';
 import { hasErrorMessage } from '../../shared/i18n';
+import { isApiError } from './api-client';
 
 /** Field name → error code. The key `''` holds a problem with the form as a whole. */
 export type FieldCodes = Record<string, string>;
@@ -29,5 +30,21 @@ export function fieldCodesFromProblem(errors: readonly FieldProblem[]): FieldCod
     if (field in codes) continue;
     codes[field] = code;
   }
+  return codes;
+}
+
+/**
+ * The field codes of a refused submit (a functional error): problem.errors[], and a refusal whose
+ * code belongs to one field (`unit.name_taken` → `name`) at that field unless it already has one.
+ * Null for any other failure, which the form shows as a whole (SubmitFailure).
+ */
+export function fieldCodesFromRefusal(
+  error: unknown,
+  codeFields: Readonly<Record<string, string>> = {},
+): FieldCodes | null {
+  if (!isApiError(error) || error.kind !== 'functional') return null;
+  const codes = fieldCodesFromProblem(error.errors);
+  const field = Object.hasOwn(codeFields, error.code) ? codeFields[error.code] : undefined;
+  if (field !== undefined && !codes[field]) codes[field] = error.code;
   return codes;
 }

@@ -5,16 +5,18 @@ export type FormErrorItem = { fieldId: string; message: string };
 
 /**
  * The errors of a submitted form, each linking to its field (WCAG 3.3.1). Designsystemet's
- * ErrorSummary takes focus when it appears, so the user hears what to fix; give it a new `key`
- * per submit to have it take focus again.
+ * ErrorSummary takes focus when it appears, so the user hears what to fix; a new `attempt` (one
+ * per submit) makes it appear anew and take focus again.
  */
 export function FormErrorSummary({
   heading,
   headingLevel = 2,
+  attempt,
   items,
 }: {
   heading: string;
   headingLevel?: 2 | 3 | 4;
+  attempt: number;
   items: FormErrorItem[];
 }) {
   if (items.length === 0) return null;
@@ -28,7 +30,7 @@ export function FormErrorSummary({
   };
 
   return (
-    <ErrorSummary className="form-error-summary">
+    <ErrorSummary key={attempt} className="form-error-summary">
       <ErrorSummary.Heading level={headingLevel} data-size="xs">
         {heading}
       </ErrorSummary.Heading>

@@ -9,6 +9,7 @@ import {
 import { staffUserListResponse } from '../../../shared/api/users';
 import type { Purpose } from '../../../shared/domain/purposes';
 import { apiRequest } from '../../app/api-client';
+import { useCan } from '../../app/permissions';
 
 export type AuditSearchResult = z.infer<typeof auditSearchResponse>;
 export type StaffOption = { id: string; displayName: string; email: string };
@@ -65,6 +66,16 @@ export function useStaffOptions(allowed: boolean) {
     queryFn: ({ signal }) => fetchStaffOptions(signal),
     enabled: allowed,
   });
+}
+
+/**
+ * The staff list the audit pages offer to pick from: null when the user may not list staff, or the
+ * list was refused — then a user id is typed in instead. `settled` once that is known.
+ */
+export function useStaffChoice(): { staffList: StaffOption[] | null; settled: boolean } {
+  const mayListStaff = useCan()('read:staff:any');
+  const staff = useStaffOptions(mayListStaff);
+  return { staffList: mayListStaff && staff.data ? staff.data : null, settled: !mayListStaff || !staff.isPending };
 }
 
 // ---- Insight (innsyn) --------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 import { Alert, Heading, Link, Paragraph, Table } from '@digdir/designsystemet-react';
 import type { InsightResponse } from '../../../../shared/api/audit';
 import { formatDate, formatDateTime } from '../../../../shared/i18n';
+import { ScrollTable } from '../../../components/ScrollTable';
 import { useI18n } from '../../../app/i18n';
 import { insightPdfHref } from '../audit.api';
 
@@ -31,36 +32,34 @@ export function InsightReport({ report }: { report: InsightResponse }) {
               ? t('insight.entryCountOne')
               : t('insight.entryCount', { count: report.entries.length })}
           </Paragraph>
-          <div className="table-scroll" role="region" aria-labelledby="insight-report-heading" tabIndex={0}>
-            <Table zebra border aria-labelledby="insight-report-heading" aria-describedby="insight-entries-caption">
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('insight.table.time')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('insight.table.unit')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('insight.table.roles')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('insight.table.action')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('insight.table.purpose')}</Table.HeaderCell>
-                  {report.employeeNamesShown ? (
-                    <Table.HeaderCell scope="col">{t('insight.table.employee')}</Table.HeaderCell>
-                  ) : null}
+          <ScrollTable labelledBy="insight-report-heading" aria-describedby="insight-entries-caption">
+            <Table.Head>
+              <Table.Row>
+                <Table.HeaderCell scope="col">{t('insight.table.time')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('insight.table.unit')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('insight.table.roles')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('insight.table.action')}</Table.HeaderCell>
+                <Table.HeaderCell scope="col">{t('insight.table.purpose')}</Table.HeaderCell>
+                {report.employeeNamesShown ? (
+                  <Table.HeaderCell scope="col">{t('insight.table.employee')}</Table.HeaderCell>
+                ) : null}
+              </Table.Row>
+            </Table.Head>
+            <Table.Body>
+              {report.entries.map((entry, index) => (
+                <Table.Row key={`${entry.occurredAt}-${index}`}>
+                  <Table.Cell className="nowrap">
+                    <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
+                  </Table.Cell>
+                  <Table.Cell>{entry.unitName ?? empty}</Table.Cell>
+                  <Table.Cell>{entry.roles.map((role) => codeText('roles', role)).join(', ') || empty}</Table.Cell>
+                  <Table.Cell>{codeText('auditActions', entry.action)}</Table.Cell>
+                  <Table.Cell>{codeText('purposes', entry.purpose)}</Table.Cell>
+                  {report.employeeNamesShown ? <Table.Cell>{entry.employeeName ?? empty}</Table.Cell> : null}
                 </Table.Row>
-              </Table.Head>
-              <Table.Body>
-                {report.entries.map((entry, index) => (
-                  <Table.Row key={`${entry.occurredAt}-${index}`}>
-                    <Table.Cell className="nowrap">
-                      <time dateTime={entry.occurredAt}>{formatDateTime(entry.occurredAt)}</time>
-                    </Table.Cell>
-                    <Table.Cell>{entry.unitName ?? empty}</Table.Cell>
-                    <Table.Cell>{entry.roles.map((role) => codeText('roles', role)).join(', ') || empty}</Table.Cell>
-                    <Table.Cell>{codeText('auditActions', entry.action)}</Table.Cell>
-                    <Table.Cell>{codeText('purposes', entry.purpose)}</Table.Cell>
-                    {report.employeeNamesShown ? <Table.Cell>{entry.employeeName ?? empty}</Table.Cell> : null}
-                  </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
-          </div>
+              ))}
+            </Table.Body>
+          </ScrollTable>
         </>
       )}
       <Heading level={3} data-size="xs">

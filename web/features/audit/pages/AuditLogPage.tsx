@@ -1,13 +1,13 @@
-import { Heading, Link, Paragraph } from '@digdir/designsystemet-react';
+import { Link, Paragraph } from '@digdir/designsystemet-react';
 import { useSearchParams } from 'react-router';
 import { Loading } from '../../../components/Loading';
 import { PageHeading } from '../../../components/PageHeading';
+import { PageSection } from '../../../components/PageSection';
 import { PaginationNav } from '../../../components/PaginationNav';
-import { isApiError } from '../../../app/api-client';
-import { isNoAccess, NoAccessPage, RequestFailure } from '../../../app/errors';
+import { isNoAccess, NoAccessPage, QueryContent } from '../../../app/errors';
 import { useI18n, usePageTitle } from '../../../app/i18n';
 import { useCan } from '../../../app/permissions';
-import { auditExportHref, auditPageSize, useAuditSearch, useStaffOptions } from '../audit.api';
+import { auditExportHref, auditPageSize, useAuditSearch, useStaffChoice } from '../audit.api';
 import { filtersFromUrl, filtersToUrl, parseFilters } from '../audit-filters';
 import { AuditSearchForm } from '../components/AuditSearchForm';
 import { AuditTable } from '../components/AuditTable';
@@ -22,11 +22,7 @@ export function AuditLogPage() {
   const { query, codes } = parseFilters(values, page);
   const search = useAuditSearch(query);
 
-  const mayListStaff = can('read:staff:any');
-  const staff = useStaffOptions(mayListStaff);
-  // An auditor who may not list staff — or whose list is refused — types a user id instead.
-  const staffList = mayListStaff && staff.data ? staff.data : null;
-  const staffSettled = !mayListStaff || !staff.isPending;
+  const { staffList, settled: staffSettled } = useStaffChoice();
 
   if (isNoAccess(search.error)) return <NoAccessPage />;
 
@@ -37,15 +33,9 @@ export function AuditLogPage() {
 
   return (
     <>
-      <PageHeading>{t('auditLog.title')}</PageHeading>
-      <Paragraph variant="long" className="lead">
-        {t('auditLog.intro')}
-      </Paragraph>
+      <PageHeading lead={t('auditLog.intro')}>{t('auditLog.title')}</PageHeading>
 
-      <section aria-labelledby="audit-search-heading" className="section">
-        <Heading level={2} data-size="sm" id="audit-search-heading">
-          {t('auditLog.searchHeading')}
-        </Heading>
+      <PageSection headingId="audit-search-heading" heading={t('auditLog.searchHeading')}>
         {staffSettled ? (
           <AuditSearchForm
             // A new URL (a search, the back button) starts the form again from it.
@@ -59,47 +49,42 @@ export function AuditLogPage() {
         ) : (
           <Loading label={t('common.loading')} />
         )}
-      </section>
+      </PageSection>
 
       {query ? (
-        <section aria-labelledby="audit-results-heading" className="section">
-          <Heading level={2} data-size="sm" id="audit-results-heading">
-            {t('auditLog.resultsHeading')}
-          </Heading>
-          {search.isPending ? (
-            <Loading label={t('common.loading')} />
-          ) : search.isError ? (
-            isApiError(search.error) && search.error.kind === 'auth' ? null : (
-              <RequestFailure error={search.error} headingLevel={3} />
-            )
-          ) : total === 0 || search.data.items.length === 0 ? (
-            <Paragraph role="status">{t('auditLog.empty')}</Paragraph>
-          ) : (
-            <>
-              <Paragraph role="status">
-                {total === 1 ? t('auditLog.resultCountOne') : t('auditLog.resultCount', { first, last, total })}
-              </Paragraph>
-              {can('export:audit:any') ? (
-                <div>
-                  <Paragraph>
-                    <Link href={auditExportHref(query)}>{t('auditLog.export')}</Link>
+        <PageSection headingId="audit-results-heading" heading={t('auditLog.resultsHeading')}>
+          <QueryContent error={search.error} data={search.data} headingLevel={3}>
+            {({ items }) =>
+              total === 0 || items.length === 0 ? (
+                <Paragraph role="status">{t('auditLog.empty')}</Paragraph>
+              ) : (
+                <>
+                  <Paragraph role="status">
+                    {total === 1 ? t('auditLog.resultCountOne') : t('auditLog.resultCount', { first, last, total })}
                   </Paragraph>
-                  <Paragraph data-size="sm">{t('auditLog.exportHelp')}</Paragraph>
-                </div>
-              ) : null}
-              <AuditTable entries={search.data.items} labelledBy="audit-results-heading" />
-              <PaginationNav
-                label={t('auditLog.pagination')}
-                page={page}
-                totalPages={totalPages}
-                onPage={(next) => setSearchParams(filtersToUrl(values, next))}
-                previousLabel={t('auditLog.previous')}
-                nextLabel={t('auditLog.next')}
-                pageLabel={(n) => t('auditLog.page', { page: n })}
-              />
-            </>
-          )}
-        </section>
+                  {can('export:audit:any') ? (
+                    <div>
+                      <Paragraph>
+                        <Link href={auditExportHref(query)}>{t('auditLog.export')}</Link>
+                      </Paragraph>
+                      <Paragraph data-size="sm">{t('auditLog.exportHelp')}</Paragraph>
+                    </div>
+                  ) : null}
+                  <AuditTable entries={items} labelledBy="audit-results-heading" />
+                  <PaginationNav
+                    label={t('auditLog.pagination')}
+                    page={page}
+                    totalPages={totalPages}
+                    onPage={(next) => setSearchParams(filtersToUrl(values, next))}
+                    previousLabel={t('auditLog.previous')}
+                    nextLabel={t('auditLog.next')}
+                    pageLabel={(n) => t('auditLog.page', { page: n })}
+                  />
+                </>
+              )
+            }
+          </QueryContent>
+        </PageSection>
       ) : null}
     </>
   );

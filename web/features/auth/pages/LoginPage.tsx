@@ -1,21 +1,21 @@
 import { Alert, Button, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
-import { useState, type FormEvent } from 'react';
 import { Navigate, useLocation, useSearchParams } from 'react-router';
 import { loginRequest } from '../../../../shared/api/session';
 import { FormErrorSummary } from '../../../components/FormErrorSummary';
+import { SubmitButton } from '../../../components/SubmitButton';
 import { Loading } from '../../../components/Loading';
 import { PageHeading } from '../../../components/PageHeading';
 import { isApiError } from '../../../app/api-client';
 import { TechnicalErrorAlert } from '../../../app/errors';
-import { fieldCodesFromProblem, fieldCodesFromZod, type FieldCodes } from '../../../app/form-errors';
+import { fieldCodesFromZod } from '../../../app/form-errors';
 import { useI18n, usePageTitle } from '../../../app/i18n';
 import { safeReturnPath } from '../../../app/navigation';
 import { useSessionQuery } from '../../../app/session';
+import { useForm } from '../../../app/use-form';
 import { hasErrorMessage } from '../../../../shared/i18n';
 import { oidcLoginHref, useLogin, useOidcProviders } from '../auth.api';
 
 const fieldIds = { email: 'login-email', password: 'login-password' } as const;
-type LoginField = keyof typeof fieldIds;
 
 /**
  * A failed OpenID login comes back as `/logg-inn?feil=<code>`. Only login codes are shown as
@@ -34,10 +34,14 @@ export function LoginPage() {
   const [searchParams] = useSearchParams();
   const loginMutation = useLogin();
   const providers = useOidcProviders();
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [fieldCodes, setFieldCodes] = useState<FieldCodes>({});
-  const [attempt, setAttempt] = useState(0);
+  const form = useForm({
+    initial: { email: '', password: '' },
+    fieldIds,
+    message: (field, code) => {
+      if (code === 'required') return field === 'email' ? t('login.emailRequired') : t('login.passwordRequired');
+      return errorText(code);
+    },
+  });
 
   const failureCode = loginFailureCode(searchParams.get('feil'));
   const providerList = providers.data ?? [];
@@ -50,37 +54,19 @@ export function LoginPage() {
     return <Navigate to={returnTo} replace state={{ moveFocus: loginMutation.isSuccess }} />;
   }
 
-  const fieldMessage = (field: LoginField): string | undefined => {
-    const code = fieldCodes[field];
-    if (!code) return undefined;
-    if (code === 'required') return field === 'email' ? t('login.emailRequired') : t('login.passwordRequired');
-    return errorText(code);
-  };
-
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    if (loginMutation.isPending) return;
-    setAttempt((n) => n + 1);
+  const submit = () => {
+    const { email, password } = form.values;
     const parsed = loginRequest.safeParse({ email, password });
     if (!parsed.success) {
       const codes = fieldCodesFromZod(parsed.error);
       if (codes['email'] && email.trim() === '') codes['email'] = 'required';
       if (codes['password'] && password === '') codes['password'] = 'required';
-      setFieldCodes(codes);
+      form.setFieldCodes(codes);
       return;
     }
-    setFieldCodes({});
-    loginMutation.mutate(parsed.data, {
-      onError: (error) => {
-        if (isApiError(error) && error.kind === 'functional') setFieldCodes(fieldCodesFromProblem(error.errors));
-      },
-    });
+    form.setFieldCodes({});
+    loginMutation.mutate(parsed.data, { onError: form.showRefusal });
   };
-
-  const summaryItems = (Object.keys(fieldIds) as LoginField[]).flatMap((field) => {
-    const message = fieldMessage(field);
-    return message ? [{ fieldId: fieldIds[field], message }] : [];
-  });
 
   // Wrong password, locked account: a problem with the attempt as a whole, shown at the form.
   const formError = loginMutation.error;
@@ -96,7 +82,7 @@ export function LoginPage() {
   return (
     <div className="narrow">
       <PageHeading>{t('login.title')}</PageHeading>
-      {failureCode !== null && attempt === 0 ? (
+      {failureCode !== null && form.attempt === 0 ? (
         <Alert data-color="danger" role="alert" className="notice">
           <Paragraph>{errorText(failureCode)}</Paragraph>
         </Alert>
@@ -120,35 +106,21 @@ export function LoginPage() {
       ) : null}
       <Paragraph>{t('login.intro')}</Paragraph>
       {formErrorView}
-      <FormErrorSummary key={attempt} heading={t('login.errorSummaryHeading')} items={summaryItems} />
-      <form noValidate onSubmit={onSubmit} className="form-stack">
+      <FormErrorSummary {...form.summary} heading={t('login.errorSummaryHeading')} />
+      <form noValidate onSubmit={form.submitHandler(submit, loginMutation.isPending)} className="form-stack">
+        <Textfield {...form.field('email')} label={t('login.email')} type="email" autoComplete="username" required />
         <Textfield
-          id={fieldIds.email}
-          label={t('login.email')}
-          type="email"
-          name="email"
-          autoComplete="username"
-          required
-          value={email}
-          onChange={(event) => setEmail(event.target.value)}
-          error={fieldMessage('email')}
-        />
-        <Textfield
-          id={fieldIds.password}
+          {...form.field('password')}
           label={t('login.password')}
           type="password"
-          name="password"
           autoComplete="current-password"
           required
-          value={password}
-          onChange={(event) => setPassword(event.target.value)}
-          error={fieldMessage('password')}
         />
-        <div>
-          <Button type="submit" loading={loginMutation.isPending}>
-            {loginMutation.isPending ? t('login.submitting') : t('login.submit')}
-          </Button>
-        </div>
+        <SubmitButton
+          pending={loginMutation.isPending}
+          label={t('login.submit')}
+          pendingLabel={t('login.submitting')}
+        />
       </form>
     </div>
   );

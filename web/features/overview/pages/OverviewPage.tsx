@@ -1,8 +1,7 @@
-import { Card, Heading } from '@digdir/designsystemet-react';
 import { formatNumber } from '../../../../shared/i18n';
-import { Loading } from '../../../components/Loading';
+import { FactCard } from '../../../components/FactList';
 import { PageHeading } from '../../../components/PageHeading';
-import { isNoAccess, NoAccessPage, RequestFailure } from '../../../app/errors';
+import { isNoAccess, NoAccessPage, QueryContent } from '../../../app/errors';
 import { useI18n, usePageTitle } from '../../../app/i18n';
 import { useOverview } from '../overview.api';
 
@@ -16,39 +15,20 @@ export function OverviewPage() {
   return (
     <>
       <PageHeading>{t('overview.title')}</PageHeading>
-      {overview.isPending ? (
-        <Loading label={t('common.loading')} />
-      ) : overview.isError ? (
-        <RequestFailure error={overview.error} />
-      ) : (
-        <Card className="overview-card" data-color="neutral">
-          <Heading level={2} data-size="sm">
-            {t('overview.municipalityHeading')}
-          </Heading>
-          <dl className="facts">
-            <div>
-              <dt>{t('overview.name')}</dt>
-              <dd>{overview.data.municipality.name}</dd>
-            </div>
-            <div>
-              <dt>{t('overview.kommunenummer')}</dt>
-              <dd>{overview.data.municipality.kommunenummer}</dd>
-            </div>
-            <div>
-              <dt>{t('overview.language')}</dt>
-              <dd>{t(`language.administrative.${overview.data.municipality.language}`)}</dd>
-            </div>
-            <div>
-              <dt>{t('overview.unitCount')}</dt>
-              <dd>{formatNumber(overview.data.unitCount)}</dd>
-            </div>
-            <div>
-              <dt>{t('overview.staffCount')}</dt>
-              <dd>{formatNumber(overview.data.staffCount)}</dd>
-            </div>
-          </dl>
-        </Card>
-      )}
+      <QueryContent error={overview.error} data={overview.data}>
+        {({ municipality, unitCount, staffCount }) => (
+          <FactCard
+            heading={t('overview.municipalityHeading')}
+            facts={[
+              { term: t('overview.name'), value: municipality.name },
+              { term: t('overview.kommunenummer'), value: municipality.kommunenummer },
+              { term: t('overview.language'), value: t(`language.administrative.${municipality.language}`) },
+              { term: t('overview.unitCount'), value: formatNumber(unitCount) },
+              { term: t('overview.staffCount'), value: formatNumber(staffCount) },
+            ]}
+          />
+        )}
+      </QueryContent>
     </>
   );
 }

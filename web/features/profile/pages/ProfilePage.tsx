@@ -1,4 +1,4 @@
-import { Card, Heading } from '@digdir/designsystemet-react';
+import { FactCard } from '../../../components/FactList';
 import { PageHeading } from '../../../components/PageHeading';
 import { useI18n, usePageTitle } from '../../../app/i18n';
 import { useSession } from '../../../app/session';
@@ -13,29 +13,15 @@ export function ProfilePage() {
   return (
     <>
       <PageHeading>{t('profile.title')}</PageHeading>
-      <Card className="overview-card" data-color="neutral">
-        <Heading level={2} data-size="sm">
-          {t('profile.detailsHeading')}
-        </Heading>
-        <dl className="facts">
-          <div>
-            <dt>{t('profile.name')}</dt>
-            <dd>{user.displayName}</dd>
-          </div>
-          <div>
-            <dt>{t('profile.email')}</dt>
-            <dd>{user.email}</dd>
-          </div>
-          <div>
-            <dt>{t('profile.roles')}</dt>
-            <dd>{user.roles.map((role) => codeText('roles', role)).join(', ') || none}</dd>
-          </div>
-          <div>
-            <dt>{t('profile.units')}</dt>
-            <dd>{units.map((unit) => unit.name).join(', ') || none}</dd>
-          </div>
-        </dl>
-      </Card>
+      <FactCard
+        heading={t('profile.detailsHeading')}
+        facts={[
+          { term: t('profile.name'), value: user.displayName },
+          { term: t('profile.email'), value: user.email },
+          { term: t('profile.roles'), value: user.roles.map((role) => codeText('roles', role)).join(', ') || none },
+          { term: t('profile.units'), value: units.map((unit) => unit.name).join(', ') || none },
+        ]}
+      />
       <ChangePasswordForm />
     </>
   );

@@ -1,7 +1,7 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { Loading } from '../../../components/Loading';
+import { Paragraph } from '@digdir/designsystemet-react';
 import { PageHeading } from '../../../components/PageHeading';
-import { isNoAccess, NoAccessPage, RequestFailure } from '../../../app/errors';
+import { PageSection } from '../../../components/PageSection';
+import { isNoAccess, NoAccessPage, QueryContent } from '../../../app/errors';
 import { useI18n, usePageTitle } from '../../../app/i18n';
 import { CreateUnitForm } from '../components/CreateUnitForm';
 import { UnitTable } from '../components/UnitTable';
@@ -18,24 +18,18 @@ export function UnitsPage() {
 
   return (
     <>
-      <PageHeading>{t('units.title')}</PageHeading>
-      <Paragraph variant="long" className="lead">
-        {t('units.intro')}
-      </Paragraph>
-      <section aria-labelledby="units-list-heading" className="section">
-        <Heading level={2} data-size="sm" id="units-list-heading">
-          {t('units.listHeading')}
-        </Heading>
-        {units.isPending ? (
-          <Loading label={t('common.loading')} />
-        ) : units.isError ? (
-          <RequestFailure error={units.error} headingLevel={3} />
-        ) : units.data.items.length === 0 ? (
-          <Paragraph>{t('units.empty')}</Paragraph>
-        ) : (
-          <UnitTable units={units.data.items} labelledBy="units-list-heading" />
-        )}
-      </section>
+      <PageHeading lead={t('units.intro')}>{t('units.title')}</PageHeading>
+      <PageSection headingId="units-list-heading" heading={t('units.listHeading')}>
+        <QueryContent error={units.error} data={units.data} headingLevel={3}>
+          {({ items }) =>
+            items.length === 0 ? (
+              <Paragraph>{t('units.empty')}</Paragraph>
+            ) : (
+              <UnitTable units={items} labelledBy="units-list-heading" />
+            )
+          }
+        </QueryContent>
+      </PageSection>
       {canCreate ? <CreateUnitForm /> : null}
     </>
   );

@@ -1,7 +1,6 @@
-import { Alert, Button, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Paragraph } from '@digdir/designsystemet-react';
 import type { StaffUserDto } from '../../../../shared/api/users';
-import { isApiError } from '../../../app/api-client';
-import { TechnicalErrorAlert } from '../../../app/errors';
+import { isVersionConflict, SubmitFailure } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { useSession } from '../../../app/session';
 import { useUpdateUser } from '../users.api';
@@ -19,7 +18,7 @@ export function UserAccess({
   onDone: (active: boolean) => void;
   onConflict: () => void;
 }) {
-  const { t, errorText } = useI18n();
+  const { t } = useI18n();
   const session = useSession();
   const update = useUpdateUser(user.id, session.user.id);
   const canChange = user.active ? user.actions.deactivate : user.actions.update;
@@ -31,23 +30,11 @@ export function UserAccess({
       {
         onSuccess: () => onDone(active),
         onError: (error) => {
-          if (isApiError(error) && error.code === 'resource.version_conflict') onConflict();
+          if (isVersionConflict(error)) onConflict();
         },
       },
     );
   };
-
-  const error = update.error;
-  let failure = null;
-  if (error && (!isApiError(error) || error.kind === 'technical')) {
-    failure = <TechnicalErrorAlert error={error} headingLevel={3} />;
-  } else if (isApiError(error) && error.kind !== 'auth' && error.code !== 'resource.version_conflict') {
-    failure = (
-      <Alert data-color="danger" role="alert" className="notice">
-        <Paragraph>{errorText(error.code)}</Paragraph>
-      </Alert>
-    );
-  }
 
   const label = user.active
     ? update.isPending
@@ -59,7 +46,8 @@ export function UserAccess({
 
   return (
     <>
-      {failure}
+      {/* A conflict is told by the page, which shows the record as it now is. */}
+      <SubmitFailure error={update.error} explained={isVersionConflict(update.error)} />
       <Paragraph className="lead">
         {user.active ? t('users.detail.deactivateHelp') : t('users.detail.inactiveNotice')}
       </Paragraph>

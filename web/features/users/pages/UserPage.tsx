@@ -1,13 +1,15 @@
-import { Alert, Heading, Paragraph, Tag } from '@digdir/designsystemet-react';
+import { Alert, Paragraph, Tag } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { staffUserParams } from '../../../../shared/api/users';
 import { formatDate } from '../../../../shared/i18n';
 import { Loading } from '../../../components/Loading';
+import { FactList } from '../../../components/FactList';
 import { PageHeading } from '../../../components/PageHeading';
+import { PageSection } from '../../../components/PageSection';
 import { RouterLink } from '../../../components/RouterLink';
 import { isApiError } from '../../../app/api-client';
-import { isNoAccess, NoAccessPage, NotFoundPage, RequestFailure } from '../../../app/errors';
+import { isNoAccess, NoAccessPage, NotFoundPage, QueryContent, RequestFailure } from '../../../app/errors';
 import { useI18n, usePageTitle } from '../../../app/i18n';
 import { EditUserForm } from '../components/EditUserForm';
 import { UserAccess } from '../components/UserAccess';
@@ -82,82 +84,60 @@ function UserDetail({ id }: { id: string }) {
         {t('users.detail.auditNotice')}
       </Paragraph>
 
-      <section aria-labelledby="user-record-heading" className="section">
-        <Heading level={2} data-size="sm" id="user-record-heading">
-          {t('users.detail.recordHeading')}
-        </Heading>
-        <dl className="facts">
-          <div>
-            <dt>{t('users.fields.email')}</dt>
-            <dd>{record.email}</dd>
-          </div>
-          <div>
-            <dt>{t('users.fields.roles')}</dt>
-            <dd>{record.roles.map((role) => t(`roles.${role}`)).join(', ') || none}</dd>
-          </div>
-          <div>
-            <dt>{t('users.fields.units')}</dt>
-            <dd>
-              {record.unitIds
-                .map((unitId) => unitNames.get(unitId))
-                .filter((name) => name !== undefined)
-                .join(', ') || none}
-            </dd>
-          </div>
-          <div>
-            <dt>{t('users.table.status')}</dt>
-            <dd>
-              <Tag data-color={record.active ? 'success' : 'neutral'} data-size="sm">
-                {record.active ? t('users.status.active') : t('users.status.inactive')}
-              </Tag>
-            </dd>
-          </div>
-          <div>
-            <dt>{t('users.detail.createdAt')}</dt>
-            <dd>{formatDate(record.createdAt)}</dd>
-          </div>
-          <div>
-            <dt>{t('users.detail.id')}</dt>
-            <dd className="mono">{record.id}</dd>
-          </div>
-        </dl>
-      </section>
+      <PageSection headingId="user-record-heading" heading={t('users.detail.recordHeading')}>
+        <FactList
+          facts={[
+            { term: t('users.fields.email'), value: record.email },
+            { term: t('users.fields.roles'), value: record.roles.map((role) => t(`roles.${role}`)).join(', ') || none },
+            {
+              term: t('users.fields.units'),
+              value:
+                record.unitIds
+                  .map((unitId) => unitNames.get(unitId))
+                  .filter((name) => name !== undefined)
+                  .join(', ') || none,
+            },
+            {
+              term: t('users.table.status'),
+              value: (
+                <Tag data-color={record.active ? 'success' : 'neutral'} data-size="sm">
+                  {record.active ? t('users.status.active') : t('users.status.inactive')}
+                </Tag>
+              ),
+            },
+            { term: t('users.detail.createdAt'), value: formatDate(record.createdAt) },
+            { term: t('users.detail.id'), value: record.id, mono: true },
+          ]}
+        />
+      </PageSection>
 
       {record.actions.update ? (
-        <section aria-labelledby="user-edit-heading" className="section">
-          <Heading level={2} data-size="sm" id="user-edit-heading">
-            {t('users.detail.editHeading')}
-          </Heading>
+        <PageSection headingId="user-edit-heading" heading={t('users.detail.editHeading')}>
           {notice?.section === 'edit' ? <NoticeAlert notice={notice} /> : null}
-          {units.isError ? (
-            <RequestFailure error={units.error} headingLevel={3} />
-          ) : units.data ? (
-            <EditUserForm
-              key={record.version}
-              user={record}
-              units={units.data}
-              onSaved={() => setNotice({ section: 'edit', kind: 'saved' })}
-              onConflict={() => onConflict('edit')}
-            />
-          ) : (
-            <Loading label={t('common.loading')} />
-          )}
-        </section>
+          <QueryContent error={units.error} data={units.data} headingLevel={3}>
+            {(unitOptions) => (
+              <EditUserForm
+                key={record.version}
+                user={record}
+                units={unitOptions}
+                onSaved={() => setNotice({ section: 'edit', kind: 'saved' })}
+                onConflict={() => onConflict('edit')}
+              />
+            )}
+          </QueryContent>
+        </PageSection>
       ) : null}
 
       {/* An active user one may not deactivate (e.g. oneself) has nothing to show here. */}
       {!record.active || record.actions.deactivate ? (
-        <section aria-labelledby="user-access-heading" className="section">
-          <Heading level={2} data-size="sm" id="user-access-heading">
-            {t('users.detail.accessHeading')}
-          </Heading>
+        <PageSection headingId="user-access-heading" heading={t('users.detail.accessHeading')}>
           {notice?.section === 'access' ? <NoticeAlert notice={notice} /> : null}
           <UserAccess
             user={record}
             onDone={(active) => setNotice({ section: 'access', kind: active ? 'reactivated' : 'deactivated' })}
             onConflict={() => onConflict('access')}
           />
-        </section>
+        </PageSection>
       ) : null}
     </>
   );

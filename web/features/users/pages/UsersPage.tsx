@@ -1,7 +1,7 @@
-import { Heading, Paragraph } from '@digdir/designsystemet-react';
-import { Loading } from '../../../components/Loading';
+import { Paragraph } from '@digdir/designsystemet-react';
 import { PageHeading } from '../../../components/PageHeading';
-import { isNoAccess, NoAccessPage, RequestFailure } from '../../../app/errors';
+import { PageSection } from '../../../components/PageSection';
+import { isNoAccess, NoAccessPage, QueryContent } from '../../../app/errors';
 import { useI18n, usePageTitle } from '../../../app/i18n';
 import { CreateUserForm } from '../components/CreateUserForm';
 import { UserTable } from '../components/UserTable';
@@ -15,27 +15,24 @@ export function UsersPage() {
 
   if (isNoAccess(users.error)) return <NoAccessPage />;
 
-  const failure = users.error ?? units.error;
   return (
     <>
-      <PageHeading>{t('users.title')}</PageHeading>
-      <Paragraph variant="long" className="lead">
-        {t('users.intro')}
-      </Paragraph>
-      <section aria-labelledby="users-list-heading" className="section">
-        <Heading level={2} data-size="sm" id="users-list-heading">
-          {t('users.listHeading')}
-        </Heading>
-        {failure ? (
-          <RequestFailure error={failure} headingLevel={3} />
-        ) : !users.data || !units.data ? (
-          <Loading label={t('common.loading')} />
-        ) : users.data.items.length === 0 ? (
-          <Paragraph>{t('users.empty')}</Paragraph>
-        ) : (
-          <UserTable users={users.data.items} units={units.data} labelledBy="users-list-heading" />
-        )}
-      </section>
+      <PageHeading lead={t('users.intro')}>{t('users.title')}</PageHeading>
+      <PageSection headingId="users-list-heading" heading={t('users.listHeading')}>
+        <QueryContent
+          error={users.error ?? units.error}
+          data={users.data && units.data ? { list: users.data, units: units.data } : undefined}
+          headingLevel={3}
+        >
+          {({ list, units: unitOptions }) =>
+            list.items.length === 0 ? (
+              <Paragraph>{t('users.empty')}</Paragraph>
+            ) : (
+              <UserTable users={list.items} units={unitOptions} labelledBy="users-list-heading" />
+            )
+          }
+        </QueryContent>
+      </PageSection>
       {/* The server says whether this user may create users; the form is shown only then. */}
       {users.data?.actions.create && units.data ? <CreateUserForm units={units.data} /> : null}
     </>
