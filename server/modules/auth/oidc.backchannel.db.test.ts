@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { SignJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/tenant';
-import { parseEnv, type Env } from '../../env';
+import type { Env } from '../../env';
 import { createTestApp, login, type LoggedIn, type TestApp } from '../../test/app';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, TEST_PASSWORD, type TenantFixture } from '../../test/fixtures';
@@ -10,10 +10,16 @@ import { BACKCHANNEL_LOGOUT_EVENT } from './oidc.backchannel';
 import {
   createBrowser,
   deliverTo,
+  entraProvider,
+  MOLDE_DIRECTORY,
+  oidcTestEnv,
   startFakeOp,
   startLocalOp,
   unsignedJwt,
   type FakeOp,
+  TEST_CALLBACK,
+  TEST_PUBLIC_URL,
+  TEST_SECRETS,
   type LocalOp,
 } from './oidc.test-support';
 
@@ -22,10 +28,9 @@ import {
 // backchannelLogout feature) shows it end to end; the fake provider signs the logout tokens a
 // real one would never send, and Husly refuses each of them.
 
-const PUBLIC_URL = 'https://husly.example';
-const CALLBACK = `${PUBLIC_URL}/api/auth/oidc/callback`;
-const MOLDE_DIRECTORY = '3f6c1d2e-8a4b-4c5d-9e0f-1a2b3c4d5e6f';
-const FAKE_CLIENT_SECRET = 'fake-client-secret-a1b2c3d4e5f6';
+const PUBLIC_URL = TEST_PUBLIC_URL;
+const CALLBACK = TEST_CALLBACK;
+const FAKE_CLIENT_SECRET = TEST_SECRETS.fake;
 
 let db: TestDatabase;
 let t: TestApp;
@@ -68,35 +73,17 @@ beforeAll(async () => {
   await link(molde, molde.users.leder.id, fake.issuer, 'fake-sub-two-municipalities');
   await link(bodo, bodo.users.bosetter.id, fake.issuer, 'fake-sub-two-municipalities');
 
-  const env = parseEnv({
-    NODE_ENV: 'test',
-    HUSLY_PUBLIC_URL: PUBLIC_URL,
-    HUSLY_SECRET: 'husly-test-secret-that-is-long-enough-0123456789',
-    OIDC_PROVIDERS: JSON.stringify([
-      {
-        id: 'entra',
-        kind: 'entra',
-        label: 'Microsoft Entra ID',
-        issuer: entra.issuer,
-        clientId: 'husly-entra',
-        clientSecret: 'entra-client-secret-0f9e8d7c6b5a',
-        allowedTenantIds: [MOLDE_DIRECTORY],
-      },
-      {
+  const oidcEnv: Partial<Env> = {
+    ...oidcTestEnv([
+      entraProvider({ issuer: entra.issuer }),
+      entraProvider({
         id: 'fake',
-        kind: 'entra',
         label: 'Fake',
         issuer: fake.issuer,
         clientId: 'husly-fake',
         clientSecret: FAKE_CLIENT_SECRET,
-        allowedTenantIds: [MOLDE_DIRECTORY],
-      },
+      }),
     ]),
-  });
-  const oidcEnv: Partial<Env> = {
-    OIDC_PROVIDERS: env.OIDC_PROVIDERS,
-    HUSLY_PUBLIC_URL: env.HUSLY_PUBLIC_URL,
-    HUSLY_SECRET: env.HUSLY_SECRET,
     LOGIN_RATE_LIMIT: 10_000,
   };
   t = await createTestApp(db, oidcEnv);

@@ -2,12 +2,16 @@ import { SignJWT } from 'jose';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/tenant';
-import { parseEnv, type Env } from '../../env';
+import type { Env } from '../../env';
 import { createTestApp, type TestApp } from '../../test/app';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, type TenantFixture } from '../../test/fixtures';
 import {
   createBrowser,
+  entraProvider,
+  idportenProvider,
+  MOLDE_DIRECTORY,
+  oidcTestEnv,
   signAsIs,
   startFakeOp,
   startLocalOp,
@@ -16,6 +20,9 @@ import {
   type FakeOp,
   type IdTokenCrafter,
   type LocalOp,
+  TEST_CALLBACK,
+  TEST_PUBLIC_URL,
+  TEST_SECRETS,
   type ProviderLogin,
 } from './oidc.test-support';
 
@@ -23,17 +30,10 @@ import {
 // a real OpenID provider (oidc-provider, in-process on 127.0.0.1), driven through the whole
 // browser flow: Husly → provider (login, consent) → Husly callback → session.
 
-const PUBLIC_URL = 'https://husly.example';
-const CALLBACK = `${PUBLIC_URL}/api/auth/oidc/callback`;
-const MOLDE_DIRECTORY = '3f6c1d2e-8a4b-4c5d-9e0f-1a2b3c4d5e6f'; // Molde's Entra tenant (tid)
+const PUBLIC_URL = TEST_PUBLIC_URL;
+const CALLBACK = TEST_CALLBACK;
 const FOREIGN_DIRECTORY = '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d';
-const SECRETS = {
-  entra: 'entra-client-secret-0f9e8d7c6b5a',
-  idporten: 'idporten-client-secret-1a2b3c4d5e',
-  idportenHigh: 'idporten-high-client-secret-5e4d3c',
-  fake: 'fake-client-secret-a1b2c3d4e5f6',
-  husly: 'husly-test-secret-that-is-long-enough-0123456789',
-};
+const SECRETS = TEST_SECRETS;
 const SESSION_COOKIE = '__Host-husly';
 const STATE_COOKIE = '__Host-husly-oidc';
 
@@ -152,63 +152,34 @@ beforeAll(async () => {
   );
 
   // Through the real environment parser, as in production.
-  const env = parseEnv({
-    NODE_ENV: 'test',
-    HUSLY_PUBLIC_URL: PUBLIC_URL,
-    HUSLY_SECRET: SECRETS.husly,
-    OIDC_PROVIDERS: JSON.stringify([
-      {
-        id: 'entra',
-        kind: 'entra',
-        label: 'Microsoft Entra ID',
-        issuer: entra.issuer,
-        clientId: 'husly-entra',
-        clientSecret: SECRETS.entra,
-        allowedTenantIds: [MOLDE_DIRECTORY],
-      },
-      {
-        id: 'idporten',
-        kind: 'idporten',
-        label: 'ID-porten',
-        issuer: idporten.issuer,
-        clientId: 'husly-idporten',
-        clientSecret: SECRETS.idporten,
-        requiredAcr: 'idporten-loa-substantial',
-      },
-      {
-        id: 'idporten-hoy',
-        kind: 'idporten',
-        label: 'ID-porten (høyt nivå)',
-        issuer: idporten.issuer,
-        clientId: 'husly-idporten-high',
-        clientSecret: SECRETS.idportenHigh,
-        requiredAcr: 'idporten-loa-high',
-      },
-      {
-        id: 'fake',
-        kind: 'entra',
-        label: 'Fake',
-        issuer: fake.issuer,
-        clientId: 'husly-fake',
-        clientSecret: SECRETS.fake,
-        allowedTenantIds: [MOLDE_DIRECTORY],
-      },
-      // Nothing listens on port 1: a provider that is down.
-      {
-        id: 'nede',
-        kind: 'entra',
-        label: 'Nede',
-        issuer: 'http://127.0.0.1:1',
-        clientId: 'x',
-        allowedTenantIds: [MOLDE_DIRECTORY],
-      },
-    ]),
-  });
-  oidcEnv = {
-    OIDC_PROVIDERS: env.OIDC_PROVIDERS,
-    HUSLY_PUBLIC_URL: env.HUSLY_PUBLIC_URL,
-    HUSLY_SECRET: env.HUSLY_SECRET,
-  };
+  oidcEnv = oidcTestEnv([
+    entraProvider({ issuer: entra.issuer }),
+    idportenProvider({ issuer: idporten.issuer }),
+    idportenProvider({
+      id: 'idporten-hoy',
+      label: 'ID-porten (høyt nivå)',
+      issuer: idporten.issuer,
+      clientId: 'husly-idporten-high',
+      clientSecret: SECRETS.idportenHigh,
+      requiredAcr: 'idporten-loa-high',
+    }),
+    entraProvider({
+      id: 'fake',
+      label: 'Fake',
+      issuer: fake.issuer,
+      clientId: 'husly-fake',
+      clientSecret: SECRETS.fake,
+    }),
+    // Nothing listens on port 1: a provider that is down.
+    {
+      id: 'nede',
+      kind: 'entra',
+      label: 'Nede',
+      issuer: 'http://127.0.0.1:1',
+      clientId: 'x',
+      allowedTenantIds: [MOLDE_DIRECTORY],
+    },
+  ]);
   // Many logins from one test address; throttling has its own test below.
   t = await createTestApp(db, { ...oidcEnv, LOGIN_RATE_LIMIT: 10_000 });
 });

@@ -3,19 +3,29 @@ import type { LightMyRequestResponse } from 'fastify';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { withTenant } from '../../db/tenant';
-import { parseEnv, type Env } from '../../env';
+import type { Env } from '../../env';
 import { createTestApp, login, type LoggedIn, type TestApp } from '../../test/app';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, TEST_PASSWORD, type TenantFixture } from '../../test/fixtures';
-import { createBrowser, startLocalOp, type Browser, type LocalOp } from './oidc.test-support';
+import {
+  createBrowser,
+  entraProvider,
+  idportenProvider,
+  MOLDE_DIRECTORY,
+  oidcTestEnv,
+  startLocalOp,
+  TEST_CALLBACK,
+  TEST_PUBLIC_URL,
+  type Browser,
+  type LocalOp,
+} from './oidc.test-support';
 
 // Decision 006, enrolment: an administrator's one-time link binds the first OIDC login through it
 // to a staff member — because Entra ID and ID-porten issue per-application `sub`s that nobody
 // can look up beforehand. Driven through the whole browser flow against a real OpenID provider.
 
-const PUBLIC_URL = 'https://husly.example';
-const CALLBACK = `${PUBLIC_URL}/api/auth/oidc/callback`;
-const MOLDE_DIRECTORY = '3f6c1d2e-8a4b-4c5d-9e0f-1a2b3c4d5e6f';
+const PUBLIC_URL = TEST_PUBLIC_URL;
+const CALLBACK = TEST_CALLBACK;
 const SESSION_COOKIE = '__Host-husly';
 
 let db: TestDatabase;
@@ -66,35 +76,8 @@ beforeAll(async () => {
     redirectUri: CALLBACK,
     accounts: { 'idporten-sub-other-provider': { claims: {} } },
   });
-  const env = parseEnv({
-    NODE_ENV: 'test',
-    HUSLY_PUBLIC_URL: PUBLIC_URL,
-    HUSLY_SECRET: 'husly-test-secret-that-is-long-enough-0123456789',
-    OIDC_PROVIDERS: JSON.stringify([
-      {
-        id: 'entra',
-        kind: 'entra',
-        label: 'Microsoft Entra ID',
-        issuer: entra.issuer,
-        clientId: 'husly-entra',
-        clientSecret: 'entra-client-secret-0f9e8d7c6b5a',
-        allowedTenantIds: [MOLDE_DIRECTORY],
-      },
-      {
-        id: 'idporten',
-        kind: 'idporten',
-        label: 'ID-porten',
-        issuer: idporten.issuer,
-        clientId: 'husly-idporten',
-        clientSecret: 'idporten-client-secret-1a2b3c4d5e',
-        requiredAcr: 'idporten-loa-substantial',
-      },
-    ]),
-  });
   const oidcEnv: Partial<Env> = {
-    OIDC_PROVIDERS: env.OIDC_PROVIDERS,
-    HUSLY_PUBLIC_URL: env.HUSLY_PUBLIC_URL,
-    HUSLY_SECRET: env.HUSLY_SECRET,
+    ...oidcTestEnv([entraProvider({ issuer: entra.issuer }), idportenProvider({ issuer: idporten.issuer })]),
     LOGIN_RATE_LIMIT: 10_000,
   };
   t = await createTestApp(db, oidcEnv);

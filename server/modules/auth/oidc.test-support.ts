@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { exportJWK, generateKeyPair, SignJWT, type JWTPayload } from 'jose';
 import Provider, { type errors as OidcErrors } from 'oidc-provider';
+import { parseEnv, type Env } from '../../env';
 
 export type LocalAccount = {
   /** Claims besides sub; `tid` and `email` end up in the ID token. */
@@ -422,3 +423,63 @@ export function createBrowser(app: FastifyInstance, publicUrl: string) {
 }
 
 export type Browser = ReturnType<typeof createBrowser>;
+
+// Shared set-up of the OIDC test files: the address Husly is reached at, Molde's Entra tenant,
+// the test secrets, and providers written as an operator writes them in OIDC_PROVIDERS.
+export const TEST_PUBLIC_URL = 'https://husly.example';
+export const TEST_CALLBACK = `${TEST_PUBLIC_URL}/api/auth/oidc/callback`;
+export const MOLDE_DIRECTORY = '3f6c1d2e-8a4b-4c5d-9e0f-1a2b3c4d5e6f'; // Molde's Entra tenant (tid)
+export const TEST_SECRETS = {
+  entra: 'entra-client-secret-0f9e8d7c6b5a',
+  idporten: 'idporten-client-secret-1a2b3c4d5e',
+  idportenHigh: 'idporten-high-client-secret-5e4d3c',
+  fake: 'fake-client-secret-a1b2c3d4e5f6',
+  husly: 'husly-test-secret-that-is-long-enough-0123456789',
+};
+
+export function entraProvider({
+  issuer,
+  id = 'entra',
+  label = 'Microsoft Entra ID',
+  clientId = 'husly-entra',
+  clientSecret = TEST_SECRETS.entra,
+}: {
+  issuer: string;
+  id?: string;
+  label?: string;
+  clientId?: string;
+  clientSecret?: string;
+}) {
+  return { id, kind: 'entra', label, issuer, clientId, clientSecret, allowedTenantIds: [MOLDE_DIRECTORY] };
+}
+
+export function idportenProvider({
+  issuer,
+  id = 'idporten',
+  label = 'ID-porten',
+  clientId = 'husly-idporten',
+  clientSecret = TEST_SECRETS.idporten,
+  requiredAcr = 'idporten-loa-substantial',
+}: {
+  issuer: string;
+  id?: string;
+  label?: string;
+  clientId?: string;
+  clientSecret?: string;
+  requiredAcr?: string;
+}) {
+  return { id, kind: 'idporten', label, issuer, clientId, clientSecret, requiredAcr };
+}
+
+/** The OIDC part of a test app's environment, parsed exactly as the production environment is. */
+export function oidcTestEnv(
+  providers: readonly object[],
+): Pick<Env, 'OIDC_PROVIDERS' | 'HUSLY_PUBLIC_URL' | 'HUSLY_SECRET'> {
+  const env = parseEnv({
+    NODE_ENV: 'test',
+    HUSLY_PUBLIC_URL: TEST_PUBLIC_URL,
+    HUSLY_SECRET: TEST_SECRETS.husly,
+    OIDC_PROVIDERS: JSON.stringify(providers),
+  });
+  return { OIDC_PROVIDERS: env.OIDC_PROVIDERS, HUSLY_PUBLIC_URL: env.HUSLY_PUBLIC_URL, HUSLY_SECRET: env.HUSLY_SECRET };
+}
