@@ -21,6 +21,12 @@ import { municipalityRoutes } from './modules/municipalities/municipalities.rout
 import { unitRoutes } from './modules/units/units.routes';
 import { userRoutes } from './modules/users/users.routes';
 import { auditRoutes } from './modules/audit/audit.routes';
+import { dwellingRoutes } from './modules/dwellings/dwellings.routes';
+import { landlordRoutes } from './modules/landlords/landlords.routes';
+import { leaseRoutes } from './modules/leases/leases.routes';
+import { letterRoutes } from './modules/letters/letters.routes';
+import { stockIoRoutes } from './modules/stock-io/stock-io.routes';
+import { taskRoutes } from './modules/tasks/tasks.routes';
 
 export const VERSION = '0.1.0';
 
@@ -129,7 +135,20 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const settings = { idleMinutes: deps.env.SESSION_IDLE_MINUTES, absoluteHours: deps.env.SESSION_ABSOLUTE_HOURS };
   const cookieName = sessionCookieName(deps.env.HUSLY_COOKIE_SECURE);
-  const routes: AnyRoute[] = [...authRoutes(deps), ...oidcRoutes(deps), ...municipalityRoutes(deps), ...unitRoutes(deps), ...userRoutes(deps), ...auditRoutes(deps)];
+  const routes: AnyRoute[] = [
+    ...authRoutes(deps),
+    ...oidcRoutes(deps),
+    ...municipalityRoutes(deps),
+    ...unitRoutes(deps),
+    ...userRoutes(deps),
+    ...auditRoutes(deps),
+    ...dwellingRoutes(deps),
+    ...landlordRoutes(deps),
+    ...leaseRoutes(deps),
+    ...letterRoutes(deps),
+    ...stockIoRoutes(deps),
+    ...taskRoutes(deps),
+  ];
   registerRoutes(app, routes, (request, { csrf }) => {
     const header = request.headers['x-csrf-token'];
     return authenticate({

@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { CompiledQuery, Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { mkdirSync } from 'node:fs';
@@ -32,6 +33,8 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     const pglite = await PGlite.create({
       dataDir: options.dataDir === 'memory' ? undefined : options.dataDir,
       parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
+      // Contrib extensions the migrations CREATE (PostgreSQL servers ship them in postgresql-contrib).
+      extensions: { btree_gist },
     });
     const shared = sharePGlite(pglite);
     const owner = new Kysely<DB>({ dialect: pgliteDialect({ shared, role: null }) });

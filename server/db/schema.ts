@@ -101,7 +101,7 @@ export interface AuditLogTable {
   actor_roles: string[];
   action: AuditAction;
   entity: string;
-  subject_type: 'person' | 'household' | 'staff_user' | null;
+  subject_type: 'person' | 'household' | 'staff_user' | 'landlord' | 'lease' | null;
   subject_id: string | null;
   fields: string[];
   purpose: string;
@@ -109,6 +109,286 @@ export interface AuditLogTable {
   request_id: string | null;
   prev_hash: Generated<Uint8Array>;
   hash: Generated<Uint8Array>;
+}
+
+// ---- Issue 4: housing stock, landlords, leases, letters, tasks (migration 0005) ---------------
+
+type CalendarDate = string;
+type Updated = ColumnType<Date, Date | string | undefined, Date | string>;
+/** numeric comes back as a string; write numbers or strings. */
+type Numeric = ColumnType<string | null, number | string | null | undefined, number | string | null>;
+
+export interface HousingSettingsTable {
+  tenant_id: string;
+  internal_rent_after_months: Generated<number>;
+  lead_months_lease: Generated<number[]>;
+  lead_months_head_lease: Generated<number[]>;
+  allow_multiple_primary_leases: Generated<boolean>;
+  letter_sender: Generated<string>;
+  letter_address: Generated<string>;
+  letter_phone: Generated<string>;
+  letter_email: Generated<string>;
+  version: Generated<number>;
+  updated_at: Updated;
+}
+
+export interface BuildingTable {
+  tenant_id: string;
+  id: Generated<string>;
+  name: string;
+  kind: 'modular' | 'shared_house' | 'apartment_block' | 'house' | 'other';
+  street: string;
+  postnummer: string;
+  poststed: Generated<string>;
+  kommunenummer: string;
+  gnr: number | null;
+  bnr: number | null;
+  owner_kind: Generated<string>;
+  common_house: Generated<boolean>;
+  common_facilities: Generated<string[]>;
+  staff_rooms: Generated<number>;
+  neighbourhood_notes: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Updated;
+  version: Generated<number>;
+}
+
+export interface DwellingTable {
+  tenant_id: string;
+  id: Generated<string>;
+  reference: string;
+  building_id: string | null;
+  parent_id: string | null;
+  street: string;
+  postnummer: string;
+  poststed: Generated<string>;
+  kommunenummer: string;
+  gnr: number | null;
+  bnr: number | null;
+  fnr: number | null;
+  snr: number | null;
+  bruksenhetsnummer: string | null;
+  type: string;
+  rooms: number;
+  bedrooms: number;
+  area_m2: Numeric;
+  capacity: number;
+  floor: number | null;
+  lift: Generated<boolean>;
+  universal_design: Generated<boolean>;
+  wheelchair_accessible: Generated<boolean>;
+  step_free_entrance: Generated<boolean>;
+  standard: Generated<string>;
+  condition: Generated<string>;
+  condition_note: Generated<string>;
+  furnished: Generated<string>;
+  walk_min_school: number | null;
+  walk_min_kindergarten: number | null;
+  walk_min_bus_stop: number | null;
+  walk_min_shop: number | null;
+  walk_min_centre: number | null;
+  walk_min_intro_programme: number | null;
+  school_district: Generated<string>;
+  area_zone: Generated<string>;
+  disposal_form: string;
+  earmarking: Generated<string>;
+  disposing_unit_id: string | null;
+  rent_ore: number | null;
+  rent_includes: Generated<string[]>;
+  market_rent_ore: number | null;
+  husbanken_financing: Generated<string>;
+  husbanken_grant_percent: number | null;
+  acquisition_method: string | null;
+  acquisition_date: CalendarDate | null;
+  bostotte_approved_unit: Generated<boolean>;
+  rent_to_own_potential: Generated<boolean>;
+  caretaker: Generated<string>;
+  notes: Generated<string>;
+  status: Generated<string>;
+  status_since: Generated<CalendarDate>;
+  created_at: CreatedAt;
+  updated_at: Updated;
+  version: Generated<number>;
+}
+
+export interface DwellingStatusEventTable {
+  tenant_id: string;
+  id: Generated<string>;
+  dwelling_id: string;
+  status: string;
+  valid_from: CalendarDate;
+  note: Generated<string>;
+  source: Generated<'user' | 'lease' | 'scheduler' | 'import'>;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
+}
+
+export interface LandlordTable {
+  tenant_id: string;
+  id: Generated<string>;
+  party_kind: 'person' | 'company';
+  category: Generated<string>;
+  name: string;
+  orgnr: string | null;
+  email: Generated<string>;
+  phone: Generated<string>;
+  address: Generated<string>;
+  kontonummer: string | null;
+  contact_user_id: string | null;
+  wants_consultation_before_reletting: Generated<boolean>;
+  prefers_long_term: Generated<boolean>;
+  refuses_municipal_guarantee: Generated<boolean>;
+  preference_notes: Generated<string>;
+  deposit_guarantee: Generated<boolean>;
+  rent_guarantee: Generated<boolean>;
+  rent_paid_in_advance: Generated<boolean>;
+  notes: Generated<string>;
+  created_at: CreatedAt;
+  updated_at: Updated;
+  version: Generated<number>;
+}
+
+export interface LandlordIncidentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  landlord_id: string;
+  dwelling_id: string | null;
+  occurred_on: CalendarDate;
+  kind: string;
+  description: string;
+  resolved_on: CalendarDate | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface PersonTable {
+  tenant_id: string;
+  id: Generated<string>;
+  full_name: string;
+  birth_date: CalendarDate | null;
+  identity_number: string | null;
+  created_at: CreatedAt;
+  updated_at: Updated;
+  version: Generated<number>;
+}
+
+export interface LeaseTable {
+  tenant_id: string;
+  id: Generated<string>;
+  reference: string;
+  kind: 'head' | 'sub' | 'direct';
+  dwelling_id: string;
+  head_lease_id: string | null;
+  landlord_id: string | null;
+  tenant_person_id: string | null;
+  responsible_unit_id: string | null;
+  start_date: CalendarDate;
+  end_date: CalendarDate | null;
+  terminated_on: CalendarDate | null;
+  legal_basis: 'hl_9_3' | 'hl_11_1' | 'open_ended';
+  rent_ore: number;
+  deposit_ore: Generated<number>;
+  security_kind: Generated<'none' | 'deposit' | 'deposit_guarantee' | 'rent_guarantee'>;
+  rent_paid_in_advance: Generated<boolean>;
+  signed_by_user_id: string | null;
+  signed_on: CalendarDate | null;
+  state: Generated<'active' | 'notice_given' | 'ended' | 'cancelled'>;
+  notice_given_on: CalendarDate | null;
+  termination_reason: string | null;
+  termination_note: Generated<string>;
+  maintenance_duties: Generated<string>;
+  notes: Generated<string>;
+  period: ColumnType<string, never, never>;
+  layer: ColumnType<'head' | 'occupancy', never, never>;
+  created_at: CreatedAt;
+  updated_at: Updated;
+  version: Generated<number>;
+}
+
+export interface NeedsAssessmentTable {
+  tenant_id: string;
+  id: Generated<string>;
+  lease_id: string;
+  assessed_on: CalendarDate;
+  outcome: string;
+  reasons: string;
+  could_buy: boolean | null;
+  assessed_by: string;
+  created_at: CreatedAt;
+}
+
+export interface LeaseRenewalTable {
+  tenant_id: string;
+  id: Generated<string>;
+  lease_id: string;
+  assessment_id: string;
+  previous_end: CalendarDate | null;
+  new_end: CalendarDate | null;
+  renewed_on: CalendarDate;
+  renewed_by: string;
+  created_at: CreatedAt;
+}
+
+export interface MoveOutInspectionTable {
+  tenant_id: string;
+  id: Generated<string>;
+  lease_id: string;
+  inspected_on: CalendarDate;
+  inspected_by: string | null;
+  damages: ColumnType<{ description: string; costOre: number }[], string, string>;
+  total_cost_ore: Generated<number>;
+  deposit_withheld_ore: Generated<number>;
+  notes: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface LetterTable {
+  tenant_id: string;
+  id: Generated<string>;
+  lease_id: string;
+  kind: 'lease_end_notice' | 'next_steps_meeting';
+  language: 'nb' | 'nn';
+  meeting_at: Date | null;
+  meeting_place: Generated<string>;
+  pdf: Uint8Array;
+  sha256: string;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export type TaskSubjectType = 'dwelling' | 'building' | 'lease' | 'landlord' | 'household' | 'person';
+
+export interface TaskTable {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: string;
+  title: Generated<string>;
+  description: Generated<string>;
+  params: ColumnType<Record<string, string | number | null>, string | undefined, string>;
+  subject_type: TaskSubjectType | null;
+  subject_id: string | null;
+  due_on: CalendarDate;
+  assignee_user_id: string | null;
+  assignee_unit_id: string | null;
+  state: Generated<'open' | 'done' | 'dismissed'>;
+  dedupe_key: string | null;
+  completed_at: Date | null;
+  completed_by: string | null;
+  completion_note: Generated<string>;
+  notified_at: Date | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Updated;
+  version: Generated<number>;
+}
+
+export interface CalendarFeedTable {
+  tenant_id: string;
+  id: Generated<string>;
+  user_id: string;
+  token_hash: string;
+  created_at: CreatedAt;
+  revoked_at: Date | null;
 }
 
 export interface DB {
@@ -120,4 +400,18 @@ export interface DB {
   'app.staff_identity': StaffIdentityTable;
   'app.oidc_enrolment': OidcEnrolmentTable;
   'app.audit_log': AuditLogTable;
+  'app.housing_settings': HousingSettingsTable;
+  'app.building': BuildingTable;
+  'app.dwelling': DwellingTable;
+  'app.dwelling_status_event': DwellingStatusEventTable;
+  'app.landlord': LandlordTable;
+  'app.landlord_incident': LandlordIncidentTable;
+  'app.person': PersonTable;
+  'app.lease': LeaseTable;
+  'app.needs_assessment': NeedsAssessmentTable;
+  'app.lease_renewal': LeaseRenewalTable;
+  'app.move_out_inspection': MoveOutInspectionTable;
+  'app.letter': LetterTable;
+  'app.task': TaskTable;
+  'app.calendar_feed': CalendarFeedTable;
 }

@@ -12,7 +12,8 @@ export const auditActions = [
   'logout',
   'password_change',
 ] as const;
-export const subjectTypes = ['person', 'household', 'staff_user'] as const;
+export const subjectTypes = ['person', 'household', 'staff_user', 'landlord', 'lease'] as const;
+export type SubjectType = (typeof subjectTypes)[number];
 
 const isoDate = z.iso.date();
 

@@ -23,6 +23,9 @@ export const permissionEntities = [
   'allocation',
   'follow_up',
   'report',
+  'landlord',
+  'task',
+  'housing_settings',
 ] as const;
 export const permissionScopes = ['any', 'unit', 'own'] as const;
 
@@ -31,10 +34,22 @@ export type PermissionEntity = (typeof permissionEntities)[number];
 export type PermissionScope = (typeof permissionScopes)[number];
 export type Permission = `${PermissionAction}:${PermissionEntity}:${PermissionScope}`;
 
-const everyone: Permission[] = ['read:unit:any', 'read:staff:own'];
+// Every staff member has their own task inbox ("Mine oppgaver") and calendar feed.
+const everyone: Permission[] = ['read:unit:any', 'read:staff:own', 'read:task:own', 'write:task:own'];
+// Housing staff see and act on the tasks of their units (the unit inbox).
+const unitTasks: Permission[] = ['read:task:unit', 'write:task:unit'];
 
 export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
-  admin: [...everyone, 'write:unit:any', 'read:staff:any', 'write:staff:any', 'read:insight:any', 'read:report:any'],
+  admin: [
+    ...everyone,
+    'write:unit:any',
+    'read:staff:any',
+    'write:staff:any',
+    'read:insight:any',
+    'read:report:any',
+    'read:housing_settings:any',
+    'write:housing_settings:any',
+  ],
   bosetter: [
     ...everyone,
     'read:person:any',
@@ -47,10 +62,12 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'write:functional_needs:any',
     'read:dwelling:any',
     'read:lease:any',
+    'read:landlord:any',
     'read:allocation:any',
     'read:follow_up:any',
     'write:follow_up:any',
     'read:report:any',
+    ...unitTasks,
   ],
   boligkontor: [
     ...everyone,
@@ -59,13 +76,30 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'read:functional_needs:any',
     'read:dwelling:any',
     'write:dwelling:any',
+    'export:dwelling:any',
     'read:lease:any',
     'write:lease:any',
+    'read:landlord:any',
+    'write:landlord:any',
     'read:allocation:any',
     'write:allocation:any',
     'read:report:any',
+    'read:housing_settings:any',
+    ...unitTasks,
   ],
-  eiendom: [...everyone, 'read:dwelling:any', 'write:dwelling:any', 'read:lease:any', 'write:lease:any', 'read:report:any'],
+  eiendom: [
+    ...everyone,
+    'read:dwelling:any',
+    'write:dwelling:any',
+    'export:dwelling:any',
+    'read:lease:any',
+    'write:lease:any',
+    'read:landlord:any',
+    'write:landlord:any',
+    'read:report:any',
+    'read:housing_settings:any',
+    ...unitTasks,
+  ],
   nav_veileder: [
     ...everyone,
     'read:person:any',
@@ -82,9 +116,10 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'read:dwelling:unit',
     'read:follow_up:unit',
     'write:follow_up:unit',
+    ...unitTasks,
   ],
   // Management sees aggregates only — no person-level data (issue 3).
-  leder: [...everyone, 'read:report:any'],
+  leder: [...everyone, 'read:report:any', 'read:dwelling:any', 'export:dwelling:any', 'read:lease:any', 'read:landlord:any'],
   revisor: [...everyone, 'read:audit:any', 'export:audit:any', 'read:insight:any'],
 };
 

@@ -1,6 +1,12 @@
 // Bokmål — the source of truth for UI text. nn.ts and en.ts are typed as `Messages`, so a key
 // missing there is a compile error. `{name}` marks a parameter (see translate() in index.ts).
 // Error texts are keyed by the stable dot code from shared/errors.ts (looked up by errorMessage()).
+import { nb as dwellingsNb } from './sections/dwellings';
+import { nb as leasesNb } from './sections/leases';
+import { nb as landlordsNb } from './sections/landlords';
+import { nb as tasksNb } from './sections/tasks';
+import { nb as lettersNb } from './sections/letters';
+import { nb as stockIoNb } from './sections/stockIo';
 export const nb = {
   app: {
     name: 'Husly',
@@ -32,6 +38,10 @@ export const nb = {
     profile: 'Min profil',
   },
   nav: {
+    tasks: 'Mine oppgaver',
+    leases: 'Leiekontrakter',
+    landlords: 'Utleiere',
+    housingSettings: 'Boliginnstillinger',
     label: 'Hovedmeny',
     overview: 'Oversikt',
     settlement: 'Bosetting',
@@ -367,6 +377,12 @@ export const nb = {
       referenceHelp: 'Oppgi referansen hvis du kontakter brukerstøtte.',
     },
   },
+  dwellings: dwellingsNb,
+  leases: leasesNb,
+  landlords: landlordsNb,
+  tasks: tasksNb,
+  letters: lettersNb,
+  stockIo: stockIoNb,
   errors: {
     'request.invalid': 'Noen av opplysningene er ikke gyldige. Rett feilene og prøv igjen.',
     'request.malformed_json': 'Forespørselen kunne ikke leses.',
@@ -409,6 +425,52 @@ export const nb = {
     'user.password_wrong': 'Det nåværende passordet er feil.',
     'user.cannot_deactivate_self': 'Du kan ikke deaktivere din egen bruker.',
     'user.units_invalid': 'En eller flere av enhetene finnes ikke.',
+    'dwelling.reference_taken': 'Det finnes allerede en bolig med denne referansen.',
+    'dwelling.cadastre_taken': 'Det finnes allerede en bolig med denne matrikkeladressen og bruksenhetsnummeret.',
+    'dwelling.postnummer_invalid': 'Postnummeret er ikke gyldig. Det skal ha fire sifre og finnes i Posten sitt postnummerregister.',
+    'dwelling.kommunenummer_invalid': 'Kommunenummeret er ikke gyldig.',
+    'dwelling.bruksenhetsnummer_invalid': 'Bruksenhetsnummeret er ikke gyldig. Det skal være en bokstav (H, K, L eller U) og fire sifre, for eksempel H0101.',
+    'dwelling.rooms_invalid': 'Antall soverom kan ikke være større enn antall rom.',
+    'dwelling.parent_invalid': 'Et rom i et bofellesskap må høre til en bolig av typen bofellesskap.',
+    'dwelling.building_invalid': 'Bygget finnes ikke.',
+    'dwelling.unit_invalid': 'Enheten som disponerer boligen, finnes ikke.',
+    'dwelling.status_invalid': 'Boligen kan ikke få denne statusen nå. Statusen «utleid» og «oppsagt» settes av leiekontraktene.',
+    'dwelling.not_lettable': 'Boligen er avhendet og kan ikke leies ut.',
+    'building.has_dwellings': 'Bygget har boliger. Flytt eller fjern boligene før du sletter bygget.',
+    'landlord.orgnr_invalid': 'Organisasjonsnummeret er ikke gyldig. Det skal ha ni sifre med riktig kontrollsiffer.',
+    'landlord.orgnr_taken': 'Det finnes allerede en utleier med dette organisasjonsnummeret.',
+    'landlord.account_invalid': 'Kontonummeret er ikke gyldig. Det skal ha elleve sifre med riktig kontrollsiffer.',
+    'landlord.contact_invalid': 'Kontaktpersonen må være en aktiv bruker i kommunen.',
+    'landlord.company_requires_orgnr': 'Et selskap må ha organisasjonsnummer.',
+    'lease.overlap': 'Boligen har allerede en leiekontrakt i denne perioden. Avslutt eller endre den andre kontrakten først.',
+    'lease.period_invalid': 'Leieperioden er ikke gyldig. Sluttdatoen må være etter startdatoen, og en tidsbestemt kontrakt må ha sluttdato.',
+    'lease.rent_invalid': 'Husleien er ikke gyldig. Den kan ikke være negativ.',
+    'lease.deposit_invalid': 'Depositumet er ikke gyldig.',
+    'lease.deposit_exceeds_limit': 'Depositumet kan ikke være større enn seks måneders husleie (husleieloven § 3-5).',
+    'lease.sublease_before_head_lease': 'Fremleiekontrakten kan ikke starte før innleiekontrakten.',
+    'lease.sublease_outlives_head_lease': 'Fremleiekontrakten kan ikke vare lenger enn innleiekontrakten kommunen har med utleieren.',
+    'lease.head_lease_invalid': 'Innleiekontrakten finnes ikke, gjelder en annen bolig eller er avsluttet.',
+    'lease.head_lease_required': 'Boligen leies inn fra en privat utleier. Registrer innleiekontrakten først og knytt fremleien til den.',
+    'lease.landlord_required': 'En innleiekontrakt må ha en utleier.',
+    'lease.tenant_required': 'Kontrakten må ha en hovedleietaker.',
+    'lease.tenant_has_active_lease': 'Hovedleietakeren har allerede en aktiv leiekontrakt i denne perioden. Kommunen tillater ikke to samtidige kontrakter.',
+    'lease.renewal_requires_needs_assessment': 'Kontrakten kan ikke fornyes før en behovsvurdering er registrert. Kontrakter skal ikke forlenges automatisk.',
+    'lease.renewal_not_supported_by_assessment': 'Den siste behovsvurderingen konkluderte ikke med fortsatt behov, så kontrakten kan ikke fornyes.',
+    'lease.not_active': 'Kontrakten er avsluttet eller kansellert og kan ikke endres slik.',
+    'lease.termination_invalid': 'Sluttdatoen for oppsigelsen må være etter startdatoen og innenfor kontraktsperioden.',
+    'lease.head_lease_has_subleases': 'Innleiekontrakten har fremleiekontrakter som varer lenger. Avslutt dem først.',
+    'lease.reference_taken': 'Det finnes allerede en kontrakt med dette kontraktsnummeret.',
+    'person.identity_number_invalid': 'Fødselsnummeret eller D-nummeret er ikke gyldig.',
+    'person.identity_number_taken': 'Det finnes allerede en person med dette fødselsnummeret.',
+    'task.assignee_required': 'Oppgaven må ha en ansvarlig bruker eller enhet.',
+    'task.assignee_invalid': 'Den ansvarlige brukeren eller enheten finnes ikke.',
+    'task.not_open': 'Oppgaven er allerede lukket.',
+    'settings.lead_times_invalid': 'Varslingstidene må være mellom 1 og 12 måneder, uten duplikater.',
+    'import.file_invalid': 'Filen kunne ikke leses. Bruk en Excel-fil (.xlsx) eller CSV-fil med kolonnene i malen.',
+    'import.columns_missing': 'Filen mangler påkrevde kolonner. Se malen.',
+    'import.rows_invalid': 'Noen rader har feil. Ingenting er lagret. Rett radene, eller velg å importere bare de gyldige radene.',
+    'import.too_many_rows': 'Filen har for mange rader. Del den opp i filer med høyst 20 000 rader.',
+    'letter.not_available': 'Dette brevet kan ikke lages for denne kontrakten (kontrakten må ha en hovedleietaker og en sluttdato).',
     'enrolment.provider_unknown': 'Innloggingstjenesten finnes ikke. Velg en av tjenestene i listen.',
     'enrolment.user_inactive': 'Brukeren er deaktivert. Aktiver brukeren før du lager en lenke.',
     'user.email_invalid': 'E-postadressen er ugyldig.',
@@ -431,7 +493,7 @@ export const nb = {
   },
 } as const;
 
-type Strings<T> = { readonly [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
+import type { Strings } from './strings';
 
 /** The shape every dictionary must have: the same keys as `nb`, every leaf a string. */
 export type Messages = Strings<typeof nb>;

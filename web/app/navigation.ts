@@ -11,14 +11,18 @@ export type NavigationItem = { path: string; label: MessageKey; end?: boolean; p
  */
 export const navigationItems: readonly NavigationItem[] = [
   { path: '/', label: 'nav.overview', end: true, permission: 'read:unit:any' },
+  { path: '/oppgaver', label: 'nav.tasks', permission: 'read:task:own' },
   { path: '/bosetting', label: 'nav.settlement', permission: 'read:household:unit' },
   { path: '/boliger', label: 'nav.dwellings', permission: 'read:dwelling:unit' },
+  { path: '/kontrakter', label: 'nav.leases', permission: 'read:lease:any' },
+  { path: '/utleiere', label: 'nav.landlords', permission: 'read:landlord:any' },
   { path: '/husstander', label: 'nav.households', permission: 'read:household:unit' },
   { path: '/tildeling', label: 'nav.allocation', permission: 'read:allocation:unit' },
   { path: '/oppfolging', label: 'nav.followUp', permission: 'read:follow_up:unit' },
   { path: '/rapporter', label: 'nav.reports', permission: 'read:report:any' },
   { path: '/enheter', label: 'nav.units', permission: 'read:unit:any' },
   { path: '/brukere', label: 'nav.users', permission: 'read:staff:any' },
+  { path: '/boliginnstillinger', label: 'nav.housingSettings', permission: 'read:housing_settings:any' },
   { path: '/hendelseslogg', label: 'nav.auditLog', permission: 'read:audit:any' },
   { path: '/innsyn', label: 'nav.insight', permission: 'read:insight:any' },
 ];

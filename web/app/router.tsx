@@ -3,9 +3,11 @@ import { createBrowserRouter } from 'react-router';
 import { AuditLogPage } from '../features/audit/pages/AuditLogPage';
 import { InsightPage } from '../features/audit/pages/InsightPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
+import { housingRoutes } from '../features/housing/routes';
 import { ModulePage } from '../features/modules/pages/ModulePage';
 import { OverviewPage } from '../features/overview/pages/OverviewPage';
 import { ProfilePage } from '../features/profile/pages/ProfilePage';
+import { tasksRoutes } from '../features/tasks/routes';
 import { UnitsPage } from '../features/units/pages/UnitsPage';
 import { UserPage } from '../features/users/pages/UserPage';
 import { UsersPage } from '../features/users/pages/UsersPage';
@@ -35,7 +37,6 @@ export function createRouter() {
           children: [
             { index: true, element: guarded('/', <OverviewPage />) },
             { path: 'bosetting', element: guarded('/bosetting', <ModulePage module="settlement" />) },
-            { path: 'boliger', element: guarded('/boliger', <ModulePage module="dwellings" />) },
             { path: 'husstander', element: guarded('/husstander', <ModulePage module="households" />) },
             { path: 'tildeling', element: guarded('/tildeling', <ModulePage module="allocation" />) },
             { path: 'oppfolging', element: guarded('/oppfolging', <ModulePage module="followUp" />) },
@@ -45,6 +46,8 @@ export function createRouter() {
             { path: 'brukere/:id', element: guarded('/brukere', <UserPage />) },
             { path: 'hendelseslogg', element: guarded('/hendelseslogg', <AuditLogPage />) },
             { path: 'innsyn', element: guarded('/innsyn', <InsightPage />) },
+            ...housingRoutes,
+            ...tasksRoutes,
             { path: profilePath.slice(1), element: <ProfilePage /> },
             { path: noAccessPath, element: <NoAccessPage /> },
             { path: '*', element: <NotFoundPage /> },

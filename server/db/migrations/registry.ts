@@ -3,6 +3,7 @@ import * as m0001 from './0001_tenants_and_units';
 import * as m0002 from './0002_staff_and_sessions';
 import * as m0003 from './0003_identity_and_audit';
 import * as m0004 from './0004_oidc_enrolment';
+import * as m0005 from './0005_housing_stock';
 
 export type Migration = {
   name: string;
@@ -16,4 +17,5 @@ export const migrations: readonly Migration[] = [
   { name: '0002_staff_and_sessions', ...m0002 },
   { name: '0003_identity_and_audit', ...m0003 },
   { name: '0004_oidc_enrolment', ...m0004 },
+  { name: '0005_housing_stock', ...m0005 },
 ];

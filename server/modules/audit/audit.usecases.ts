@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { AuditEntryDto, AuditSearchQuery, InsightResponse } from '../../../shared/api/audit';
+import type { AuditEntryDto, AuditSearchQuery, InsightResponse, SubjectType } from '../../../shared/api/audit';
 import type { Purpose } from '../../../shared/domain/purposes';
 import type { AuditAction, DB } from '../../db/schema';
 import { withTenant, type Tx } from '../../db/tenant';
@@ -18,7 +18,7 @@ export type AuditContext = {
 export type AuditEvent = {
   action: AuditAction;
   entity: string;
-  subject?: { type: 'person' | 'household' | 'staff_user'; id: string } | null;
+  subject?: { type: SubjectType; id: string } | null;
   fields?: readonly string[];
 };
 
@@ -116,12 +116,24 @@ export function exportAuditCsv(
   });
 }
 
-async function subjectName(trx: Tx, type: 'person' | 'household' | 'staff_user', id: string): Promise<string | null> {
+async function subjectName(trx: Tx, type: SubjectType, id: string): Promise<string | null> {
   if (type === 'staff_user') {
     const row = await trx.selectFrom('app.staff_user').select('display_name').where('id', '=', id).executeTakeFirst();
     return row?.display_name ?? null;
   }
-  return null; // persons and households arrive with the household issue
+  if (type === 'person') {
+    const row = await trx.selectFrom('app.person').select('full_name').where('id', '=', id).executeTakeFirst();
+    return row?.full_name ?? null;
+  }
+  if (type === 'landlord') {
+    const row = await trx.selectFrom('app.landlord').select('name').where('id', '=', id).executeTakeFirst();
+    return row?.name ?? null;
+  }
+  if (type === 'lease') {
+    const row = await trx.selectFrom('app.lease').select('reference').where('id', '=', id).executeTakeFirst();
+    return row?.reference ?? null;
+  }
+  return null; // households arrive with the household issue
 }
 
 /**
@@ -139,7 +151,7 @@ export function insightReport(
     context,
   }: {
     db: Kysely<DB>;
-    subject: { type: 'person' | 'household' | 'staff_user'; id: string };
+    subject: { type: SubjectType; id: string };
     from: string;
     to: string;
     context: AuditContext;
