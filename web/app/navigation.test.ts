@@ -23,16 +23,16 @@ describe('visibleNavigation', () => {
     expect(visibleNavigation([])).toEqual([]);
   });
 
-  it('management sees the overview, reports and units, and no person-level pages', () => {
-    expect(menu('leder')).toEqual(['/', '/rapporter', '/enheter']);
+  it('management sees the overview, the housing register, reports and units, and no person-level pages', () => {
+    expect(menu('leder')).toEqual(['/', '/oppgaver', '/boliger', '/kontrakter', '/utleiere', '/rapporter', '/enheter']);
   });
 
   it('the auditor sees the audit log and subject access, not the case pages', () => {
-    expect(menu('revisor')).toEqual(['/', '/enheter', '/hendelseslogg', '/innsyn']);
+    expect(menu('revisor')).toEqual(['/', '/oppgaver', '/enheter', '/hendelseslogg', '/innsyn']);
   });
 
   it('a unit-scoped permission is enough for a page that needs the unit scope', () => {
-    expect(menu('miljoarbeider')).toEqual(['/', '/bosetting', '/boliger', '/husstander', '/oppfolging', '/enheter']);
+    expect(menu('miljoarbeider')).toEqual(['/', '/oppgaver', '/bosetting', '/boliger', '/husstander', '/oppfolging', '/enheter']);
   });
 
   it('a municipality-wide permission includes the unit scope', () => {
@@ -40,7 +40,16 @@ describe('visibleNavigation', () => {
   });
 
   it('several roles see the union of their pages, in menu order', () => {
-    expect(menu('admin', 'revisor')).toEqual(['/', '/rapporter', '/enheter', '/brukere', '/hendelseslogg', '/innsyn']);
+    expect(menu('admin', 'revisor')).toEqual([
+      '/',
+      '/oppgaver',
+      '/rapporter',
+      '/enheter',
+      '/brukere',
+      '/boliginnstillinger',
+      '/hendelseslogg',
+      '/innsyn',
+    ]);
   });
 });
 
