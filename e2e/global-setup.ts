@@ -63,6 +63,9 @@ export default async function setup(): Promise<() => Promise<void>> {
       HUSLY_DATA_DIR: dataDir,
       NODE_ENV: 'production',
       HUSLY_COOKIE_SECURE: 'true',
+      // The housing flow moves the clock and runs a reminder sweep (server/modules/test-controls).
+      HUSLY_TEST_CONTROLS: 'on',
+      SCHEDULER_INTERVAL_MINUTES: '0',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

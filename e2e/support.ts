@@ -27,6 +27,7 @@ export const menuPages: ReadonlyArray<{
   heading: (m: Messages) => string;
 }> = [
   { path: '/', permission: 'read:unit:any', label: (m) => m.nav.overview, heading: (m) => m.overview.title },
+  { path: '/oppgaver', permission: 'read:task:own', label: (m) => m.nav.tasks, heading: (m) => m.tasks.title },
   {
     path: '/bosetting',
     permission: 'read:household:unit',
@@ -37,7 +38,14 @@ export const menuPages: ReadonlyArray<{
     path: '/boliger',
     permission: 'read:dwelling:unit',
     label: (m) => m.nav.dwellings,
-    heading: (m) => m.modules.dwellings.title,
+    heading: (m) => m.dwellings.title,
+  },
+  { path: '/kontrakter', permission: 'read:lease:any', label: (m) => m.nav.leases, heading: (m) => m.leases.title },
+  {
+    path: '/utleiere',
+    permission: 'read:landlord:any',
+    label: (m) => m.nav.landlords,
+    heading: (m) => m.landlords.title,
   },
   {
     path: '/husstander',
@@ -65,6 +73,12 @@ export const menuPages: ReadonlyArray<{
   },
   { path: '/enheter', permission: 'read:unit:any', label: (m) => m.nav.units, heading: (m) => m.units.title },
   { path: '/brukere', permission: 'read:staff:any', label: (m) => m.nav.users, heading: (m) => m.users.title },
+  {
+    path: '/boliginnstillinger',
+    permission: 'read:housing_settings:any',
+    label: (m) => m.nav.housingSettings,
+    heading: (m) => m.tasks.settings.title,
+  },
   {
     path: '/hendelseslogg',
     permission: 'read:audit:any',

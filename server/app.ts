@@ -27,6 +27,10 @@ import { leaseRoutes } from './modules/leases/leases.routes';
 import { letterRoutes } from './modules/letters/letters.routes';
 import { stockIoRoutes } from './modules/stock-io/stock-io.routes';
 import { taskRoutes } from './modules/tasks/tasks.routes';
+import { housingSettingsRoutes } from './modules/housing-settings/housing-settings.routes';
+import { createSmtpMailer } from './modules/tasks/mailer';
+import { startScheduler, type SchedulerHandle } from './modules/tasks/scheduler';
+import { testControlRoutes, type ControllableClock } from './modules/test-controls/test-controls';
 
 export const VERSION = '0.1.0';
 
@@ -37,6 +41,8 @@ export type AppDeps = {
   logger: Logger;
   /** Built web app (dist/web); served with SPA fallback when present. */
   webRoot?: string | undefined;
+  /** Only with HUSLY_TEST_CONTROLS=on: the clock the browser tests move. */
+  testClock?: ControllableClock | undefined;
 };
 
 const BODY_LIMIT = 1024 * 1024; // RELIABILITY §6.1: body > 1 MB is refused
@@ -148,6 +154,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     ...letterRoutes(deps),
     ...stockIoRoutes(deps),
     ...taskRoutes(deps),
+    ...housingSettingsRoutes(deps),
+    ...(deps.testClock ? testControlRoutes(deps, deps.testClock) : []),
   ];
   registerRoutes(app, routes, (request, { csrf }) => {
     const header = request.headers['x-csrf-token'];
@@ -173,6 +181,26 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
       return reply.code(503).send({ status: 'unavailable', database: 'unavailable', version: VERSION });
     }
   });
+
+  // The reminder sweep runs with the app (decision 010): at start-up, then on an interval.
+  if (deps.env.SCHEDULER_INTERVAL_MINUTES > 0) {
+    const mailer = deps.env.SMTP_URL ? createSmtpMailer({ url: deps.env.SMTP_URL, from: deps.env.SMTP_FROM }) : null;
+    let scheduler: SchedulerHandle | null = null;
+    app.addHook('onReady', async () => {
+      scheduler = startScheduler({
+        db: deps.db,
+        clock: deps.clock,
+        mailer,
+        logger: deps.logger,
+        publicUrl: deps.env.HUSLY_PUBLIC_URL,
+        intervalMinutes: deps.env.SCHEDULER_INTERVAL_MINUTES,
+      });
+    });
+    app.addHook('onClose', async () => {
+      await scheduler?.stop();
+      mailer?.close();
+    });
+  }
 
   const openApi = openApiDocument(routes, VERSION);
   app.get('/api/openapi.json', async () => openApi);

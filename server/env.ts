@@ -31,6 +31,13 @@ const baseSchema = z.object({
   HUSLY_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
   /** Seals the short-lived OIDC login-state cookie. */
   HUSLY_SECRET: z.string().min(32).optional(),
+  /** Task e-mail notifications (smtp://host:port or smtps://user:pass@host:port); unset → no e-mail. */
+  SMTP_URL: z.url({ protocol: /^smtps?$/ }).optional(),
+  SMTP_FROM: z.string().trim().min(3).max(254).default('Husly <husly@localhost>'),
+  /** Reminder sweep: at start-up and then every N minutes; 0 turns the scheduler off. */
+  SCHEDULER_INTERVAL_MINUTES: z.coerce.number().int().min(0).max(24 * 60).default(60),
+  /** Browser tests only: endpoints that move the clock and run a sweep. Never on in real use. */
+  HUSLY_TEST_CONTROLS: z.enum(['on', 'off']).default('off'),
 });
 
 // Outside production a missing HUSLY_SECRET is replaced by one random value per process: login
@@ -78,5 +85,6 @@ export function parseEnv(source: Record<string, string | undefined> = process.en
 }
 
 export function testEnv(overrides: Partial<Env> = {}): Env {
-  return { ...parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), ...overrides };
+  // Tests run sweeps themselves (injected clock); an app under test starts none unless asked to.
+  return { ...parseEnv({ NODE_ENV: 'test', LOG_LEVEL: 'silent', SCHEDULER_INTERVAL_MINUTES: '0' }), ...overrides };
 }

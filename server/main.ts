@@ -6,6 +6,7 @@ import { migrateToLatest } from './db/migrate';
 import { databaseOptionsFromEnv } from './db/options';
 import { parseEnv } from './env';
 import { createLogger } from './http/logging';
+import { controllableClock } from './modules/test-controls/test-controls';
 import { seedDemo } from './seed';
 
 async function main(): Promise<void> {
@@ -32,7 +33,10 @@ async function main(): Promise<void> {
 
   const here = dirname(fileURLToPath(import.meta.url));
   const webRoot = resolve(here, '../web');
-  const app = await createApp({ db, env, clock: () => new Date(), logger, webRoot });
+  const testClock = env.HUSLY_TEST_CONTROLS === 'on' ? controllableClock() : undefined;
+  if (testClock) logger.warn('HUSLY_TEST_CONTROLS=on: test endpoints can move the clock — never use this for real data');
+  const clock = testClock?.clock ?? (() => new Date());
+  const app = await createApp({ db, env, clock, logger, webRoot, testClock });
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -2,8 +2,12 @@ import type { Kysely } from 'kysely';
 import { generateDataset } from '../shared/synthetic/generator';
 import type { DB } from './db/schema';
 import { withTenant } from './db/tenant';
+import { createLogger } from './http/logging';
 import { hashPassword } from './modules/auth/passwords';
 import { createMunicipality, findMunicipalityByNumber } from './modules/municipalities/municipalities.usecases';
+import { sweepAll } from './modules/tasks/scheduler';
+import { osloToday } from './modules/tasks/today';
+import { seedHousing } from './seed-housing';
 
 export const DEMO_SEED = 20_26;
 
@@ -51,20 +55,30 @@ export async function seedMunicipality({
         })
         .returning('id')
         .executeTakeFirstOrThrow();
-      const memberships = member.unitKeys.map((key) => ({ tenant_id: tenantId, user_id: user.id, unit_id: unitIds.get(key)! }));
+      const memberships = member.unitKeys.map((key) => ({
+        tenant_id: tenantId,
+        user_id: user.id,
+        unit_id: unitIds.get(key)!,
+      }));
       if (memberships.length) await trx.insertInto('app.staff_unit').values(memberships).execute();
     }
   });
   return { tenantId, logins: municipality.staff.map((s) => ({ email: s.email.toLowerCase(), roles: s.roles })) };
 }
 
-/** Seeds the synthetic demo municipality unless it exists (idempotent). */
+/**
+ * Seeds the synthetic demo municipality unless it exists (idempotent): its units and staff, then
+ * its housing stock (dwellings, landlords, leases — relative to today by `clock`), then one
+ * scheduler sweep so the demo opens with the reminders that have fallen due.
+ */
 export async function seedDemo({
   db,
   password,
+  clock = () => new Date(),
 }: {
   db: Kysely<DB>;
   password: string;
+  clock?: () => Date;
 }): Promise<{ created: boolean; municipality: string; logins: DemoLogin[] }> {
   const dataset = generateDataset({ seed: DEMO_SEED, size: 'small' });
   const municipality = dataset.municipalities[0]!;
@@ -73,6 +87,9 @@ export async function seedDemo({
   if (await findMunicipalityByNumber(db, municipality.kommunenummer)) {
     return { created: false, municipality: label, logins };
   }
-  await seedMunicipality({ db, municipality, password });
+  const { tenantId } = await seedMunicipality({ db, municipality, password });
+  await seedHousing({ db, tenantId, today: osloToday(clock()) });
+  // The sweep is idempotent (dedupe keys), so the app's own scheduler running later is harmless.
+  await sweepAll(db, { clock, logger: createLogger({ level: 'silent' }) });
   return { created: true, municipality: label, logins };
 }

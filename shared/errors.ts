@@ -96,6 +96,9 @@ export const allErrorCodes = Object.keys(errorCodes) as ErrorCode[];
 /** One field-level problem; `pointer` is a JSON Pointer into the request (RFC 6901). */
 export type FieldProblem = { pointer: string; code: string };
 
+/** The existing record a conflict (409) is about, in the same municipality only. */
+export type ProblemConflict = { id: string; reference: string };
+
 export type Problem = {
   type: string;
   title: string;
@@ -104,6 +107,7 @@ export type Problem = {
   detail?: string;
   requestId?: string;
   errors?: FieldProblem[];
+  conflict?: ProblemConflict;
 };
 
 /**

@@ -1,4 +1,4 @@
-import { errorCodes, type ErrorCode, type FieldProblem, type Problem } from '../../shared/errors';
+import { errorCodes, type ErrorCode, type FieldProblem, type Problem, type ProblemConflict } from '../../shared/errors';
 
 /** The one application error: a stable dot code (shared/errors.ts), its status, field problems. */
 export class AppError extends Error {
@@ -6,18 +6,23 @@ export class AppError extends Error {
   readonly status: number;
   readonly errors: FieldProblem[] | undefined;
   readonly detail: string | undefined;
+  /** The existing record a 409 conflicts with (e.g. the lease an overlapping lease collides with). */
+  readonly conflict: ProblemConflict | undefined;
 
-  constructor(code: ErrorCode, options: { detail?: string; errors?: FieldProblem[] } = {}) {
+  constructor(code: ErrorCode, options: AppErrorOptions = {}) {
     super(code);
     this.name = 'AppError';
     this.code = code;
     this.status = errorCodes[code];
     this.errors = options.errors;
     this.detail = options.detail;
+    this.conflict = options.conflict;
   }
 }
 
-export function appError(code: ErrorCode, options?: { detail?: string; errors?: FieldProblem[] }): AppError {
+export type AppErrorOptions = { detail?: string; errors?: FieldProblem[]; conflict?: ProblemConflict };
+
+export function appError(code: ErrorCode, options?: AppErrorOptions): AppError {
   return new AppError(code, options);
 }
 
@@ -122,6 +127,7 @@ export function toProblem(error: AppError, requestId: string): Problem {
     ...(error.detail ? { detail: error.detail } : {}),
     requestId,
     ...(error.errors ? { errors: error.errors } : {}),
+    ...(error.conflict ? { conflict: error.conflict } : {}),
   };
 }
 

@@ -34,6 +34,8 @@ export type RouteDefinition<B = unknown, Q = unknown, P = unknown> = {
   personalData?: boolean;
   /** Per-client-address request limit (anti-automation, ASVS 2.4.1), e.g. on login. */
   rateLimit?: { max: number; timeWindow: string };
+  /** A larger body limit in bytes for this route only (file imports); everything else keeps 1 MB. */
+  bodyLimit?: number;
   handler: (context: RouteContext<B, Q, P> & { actor: Actor }) => Promise<unknown>;
 };
 
@@ -88,6 +90,7 @@ export function registerRoutes(
       method: route.method,
       url: route.url,
       ...(route.rateLimit ? { config: { rateLimit: route.rateLimit } } : {}),
+      ...(route.bodyLimit ? { bodyLimit: route.bodyLimit } : {}),
       handler: async (request, reply) => {
         const stateChanging = route.method !== 'GET';
         let actor: Actor | null = null;
@@ -166,6 +169,11 @@ export function openApiDocument(routes: readonly AnyRoute[], version: string): u
             errors: {
               type: 'array',
               items: { type: 'object', properties: { pointer: { type: 'string' }, code: { type: 'string' } } },
+            },
+            conflict: {
+              type: 'object',
+              description: 'The existing record a 409 conflicts with',
+              properties: { id: { type: 'string' }, reference: { type: 'string' } },
             },
           },
         },

@@ -119,7 +119,9 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     ...unitTasks,
   ],
   // Management sees aggregates only — no person-level data (issue 3).
-  leder: [...everyone, 'read:report:any', 'read:dwelling:any', 'export:dwelling:any', 'read:lease:any', 'read:landlord:any'],
+  // Management sees the housing register (dwellings carry no personal data) and reports; leases,
+  // landlords and letters name persons and stay with the housing office.
+  leder: [...everyone, 'read:report:any', 'read:dwelling:any', 'export:dwelling:any'],
   revisor: [...everyone, 'read:audit:any', 'export:audit:any', 'read:insight:any'],
 };
 

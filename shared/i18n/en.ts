@@ -15,6 +15,7 @@ export const en: Messages = {
     description: 'Settlement of refugees, housing, allocation and follow-up',
   },
   common: {
+    conflictWith: 'Conflicts with {reference}.',
     loading: 'Loading …',
     saving: 'Saving …',
   },
@@ -315,6 +316,14 @@ export const en: Messages = {
       requestId: 'Request ID',
     },
     entities: {
+      dwelling: 'Dwelling',
+      dwelling_import: 'Dwelling import',
+      dwelling_kobo: 'Kobo export',
+      landlord: 'Landlord',
+      lease: 'Lease',
+      letter: 'Letter',
+      needs_assessment: 'Needs assessment',
+      task: 'Task',
       staff_user: 'User',
       audit_log: 'Audit log',
       insight: 'Access report',

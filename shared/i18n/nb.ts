@@ -14,6 +14,7 @@ export const nb = {
     description: 'Bosetting av flyktninger, boliger, tildeling og oppfølging',
   },
   common: {
+    conflictWith: 'Kolliderer med {reference}.',
     loading: 'Laster …',
     saving: 'Lagrer …',
   },
@@ -313,6 +314,14 @@ export const nb = {
       requestId: 'Forespørsels-ID',
     },
     entities: {
+      dwelling: 'Bolig',
+      dwelling_import: 'Boligimport',
+      dwelling_kobo: 'Kobo-eksport',
+      landlord: 'Utleier',
+      lease: 'Leiekontrakt',
+      letter: 'Brev',
+      needs_assessment: 'Behovsvurdering',
+      task: 'Oppgave',
       staff_user: 'Bruker',
       audit_log: 'Hendelseslogg',
       insight: 'Innsynsrapport',

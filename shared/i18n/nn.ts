@@ -14,6 +14,7 @@ export const nn: Messages = {
     description: 'Busetjing av flyktningar, bustader, tildeling og oppfølging',
   },
   common: {
+    conflictWith: 'Kolliderer med {reference}.',
     loading: 'Lastar …',
     saving: 'Lagrar …',
   },
@@ -314,6 +315,14 @@ export const nn: Messages = {
       requestId: 'Førespurnads-ID',
     },
     entities: {
+      dwelling: 'Bustad',
+      dwelling_import: 'Bustadimport',
+      dwelling_kobo: 'Kobo-eksport',
+      landlord: 'Utleigar',
+      lease: 'Leigekontrakt',
+      letter: 'Brev',
+      needs_assessment: 'Behovsvurdering',
+      task: 'Oppgåve',
       staff_user: 'Brukar',
       audit_log: 'Hendingslogg',
       insight: 'Innsynsrapport',

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { errorCodes, errorKind, type ErrorCode, type FieldProblem } from '../../shared/errors';
+import { errorCodes, errorKind, type ErrorCode, type FieldProblem, type ProblemConflict } from '../../shared/errors';
 import type { ClientErrorCode } from '../../shared/i18n';
 
 export type ApiErrorCode = ErrorCode | ClientErrorCode;
@@ -20,14 +20,23 @@ export class ApiError extends Error {
   readonly code: ApiErrorCode;
   readonly requestId: string | undefined;
   readonly errors: readonly FieldProblem[];
+  /** The existing record a 409 collides with (e.g. the lease an overlapping lease conflicts with). */
+  readonly conflict: ProblemConflict | undefined;
 
-  constructor(init: { status: number; code: ApiErrorCode; requestId?: string | undefined; errors?: FieldProblem[] }) {
+  constructor(init: {
+    status: number;
+    code: ApiErrorCode;
+    requestId?: string | undefined;
+    errors?: FieldProblem[];
+    conflict?: ProblemConflict | undefined;
+  }) {
     super(`API ${init.status} ${init.code}${init.requestId ? ` (${init.requestId})` : ''}`);
     this.name = 'ApiError';
     this.status = init.status;
     this.code = init.code;
     this.requestId = init.requestId;
     this.errors = init.errors ?? [];
+    this.conflict = init.conflict;
   }
 
   get kind(): ApiErrorKind {
@@ -69,6 +78,7 @@ const problemBody = z.object({
   status: z.number().int().optional(),
   requestId: z.string().optional(),
   errors: z.array(z.object({ pointer: z.string(), code: z.string() })).optional(),
+  conflict: z.object({ id: z.string(), reference: z.string() }).optional(),
 });
 
 function isErrorCode(code: string): code is ErrorCode {
@@ -97,12 +107,13 @@ async function toApiError(response: Response): Promise<ApiError> {
   if (!problem.success) {
     return new ApiError({ status: response.status, code: fallbackCode(response.status), requestId: headerRequestId });
   }
-  const { code, requestId, errors } = problem.data;
+  const { code, requestId, errors, conflict } = problem.data;
   return new ApiError({
     status: response.status,
     code: isErrorCode(code) ? code : fallbackCode(response.status),
     requestId: requestId ?? headerRequestId,
     errors: errors ?? [],
+    conflict,
   });
 }
 

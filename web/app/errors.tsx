@@ -84,7 +84,7 @@ export function SubmitFailure({
   explained?: boolean;
   headingLevel?: 2 | 3 | 4;
 }) {
-  const { errorText } = useI18n();
+  const { errorText, t } = useI18n();
   if (!error) return null;
   if (!isApiError(error) || error.kind === 'technical') {
     return <TechnicalErrorAlert error={error} headingLevel={headingLevel} />;
@@ -93,6 +93,7 @@ export function SubmitFailure({
   return (
     <Alert data-color="danger" role="alert" className="notice">
       <Paragraph>{errorText(error.code)}</Paragraph>
+      {error.conflict && <Paragraph>{t('common.conflictWith', { reference: error.conflict.reference })}</Paragraph>}
     </Alert>
   );
 }

@@ -24,7 +24,7 @@ describe('visibleNavigation', () => {
   });
 
   it('management sees the overview, the housing register, reports and units, and no person-level pages', () => {
-    expect(menu('leder')).toEqual(['/', '/oppgaver', '/boliger', '/kontrakter', '/utleiere', '/rapporter', '/enheter']);
+    expect(menu('leder')).toEqual(['/', '/oppgaver', '/boliger', '/rapporter', '/enheter']);
   });
 
   it('the auditor sees the audit log and subject access, not the case pages', () => {

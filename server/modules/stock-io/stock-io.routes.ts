@@ -1,7 +1,111 @@
+import { dwellingListQuery } from '../../../shared/api/dwellings';
+import { IMPORT_BODY_LIMIT_BYTES, importReport, importRequest, koboEnvelope } from '../../../shared/api/stock-io';
 import type { AppDeps } from '../../app';
-import type { AnyRoute } from '../../http/route';
+import { defineRoute, type AnyRoute } from '../../http/route';
+import { auditContext } from '../audit/audit.context';
+import * as stockIo from './stock-io.usecases';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+function stamp(now: Date): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
+}
 
 export function stockIoRoutes(deps: AppDeps): AnyRoute[] {
-  void deps;
-  return [];
+  return [
+    defineRoute({
+      method: 'POST',
+      url: '/api/dwellings/import',
+      summary: 'Import dwellings (and leases) from .xlsx/.csv: validate, all or nothing, or the valid rows only',
+      tags: ['dwellings'],
+      auth: 'session',
+      body: importRequest,
+      response: importReport,
+      bodyLimit: IMPORT_BODY_LIMIT_BYTES,
+      // The report never echoes the tenant's name; the leases it creates are audited.
+      handler: ({ actor, body, request }) =>
+        stockIo.importDwellings(actor, {
+          db: deps.db.app,
+          clock: deps.clock,
+          input: body,
+          context: auditContext(request, actor, deps.clock(), 'tenancy'),
+        }),
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/dwellings/import-template.xlsx',
+      summary: 'The import template: headers, a sample row and a sheet of allowed values',
+      tags: ['dwellings'],
+      auth: 'session',
+      handler: async ({ actor, reply }) => {
+        const file = await stockIo.importTemplate(actor);
+        return reply
+          .type(XLSX)
+          .header('content-disposition', 'attachment; filename="husly-boligimport-mal.xlsx"')
+          .send(file);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/dwellings/export.xlsx',
+      summary: 'The register as Excel, filtered like the list (no tenant names); audited',
+      tags: ['dwellings'],
+      auth: 'session',
+      query: dwellingListQuery,
+      handler: async ({ actor, query, request, reply }) => {
+        const now = deps.clock();
+        const file = await stockIo.exportRegister(actor, {
+          db: deps.db.app,
+          clock: deps.clock,
+          query,
+          format: 'xlsx',
+          context: auditContext(request, actor, now, 'tenancy'),
+        });
+        return reply
+          .type(XLSX)
+          .header('content-disposition', `attachment; filename="boliger-${stamp(now)}.xlsx"`)
+          .send(file);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/dwellings/export.csv',
+      summary: 'The register as CSV (semicolon, UTF-8 with BOM), filtered like the list; audited',
+      tags: ['dwellings'],
+      auth: 'session',
+      query: dwellingListQuery,
+      handler: async ({ actor, query, request, reply }) => {
+        const now = deps.clock();
+        const file = await stockIo.exportRegister(actor, {
+          db: deps.db.app,
+          clock: deps.clock,
+          query,
+          format: 'csv',
+          context: auditContext(request, actor, now, 'tenancy'),
+        });
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="boliger-${stamp(now)}.csv"`)
+          .send(file);
+      },
+    }),
+    defineRoute({
+      method: 'GET',
+      url: '/api/dwellings/export/kobo.json',
+      summary: "The register mapped to Husbanken's Kobo (husly.kobo.v1, docs/kobo-export.md); audited",
+      tags: ['dwellings'],
+      auth: 'session',
+      response: koboEnvelope,
+      handler: async ({ actor, request, reply }) => {
+        const now = deps.clock();
+        const envelope = await stockIo.exportKobo(actor, {
+          db: deps.db.app,
+          clock: deps.clock,
+          context: auditContext(request, actor, now, 'tenancy'),
+        });
+        reply.header('content-disposition', `attachment; filename="kobo-${envelope.kommunenummer}-${stamp(now)}.json"`);
+        return envelope;
+      },
+    }),
+  ];
 }
