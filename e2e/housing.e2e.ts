@@ -99,6 +99,8 @@ describe('housing: landlord, dwelling, head lease and sublease, reminder, needs 
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
     page = await context.newPage();
+    // A step that cannot happen fails in seconds, not after vitest's whole test timeout.
+    page.setDefaultTimeout(15_000);
     consoleErrors = collectConsoleErrors(page);
     await login(page, demoEmail('boligkontor'));
   });
@@ -230,6 +232,8 @@ describe('housing: landlord, dwelling, head lease and sublease, reminder, needs 
   it('after the clock moves ~200 days, the sublease’s 6-month reminder is in the unit inbox and leads to the lease', async () => {
     await testControl('clock', { offsetDays: clockOffsetDays });
     await testControl('scheduler');
+    // Half a year on, the session from "today" has long expired: log in again.
+    await login(page, demoEmail('boligkontor'));
 
     await gotoPage(page, '/oppgaver');
     expect(await h1(page)).toBe(nb.tasks.title);
@@ -339,6 +343,8 @@ describe('the dwelling register list', () => {
     browser = await launchBrowser();
     const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
     page = await context.newPage();
+    // A step that cannot happen fails in seconds, not after vitest's whole test timeout.
+    page.setDefaultTimeout(15_000);
     consoleErrors = collectConsoleErrors(page);
     await login(page, demoEmail('boligkontor'));
   });

@@ -42,6 +42,8 @@ export const errorCodes = {
   'enrolment.user_inactive': 422,
   'dwelling.reference_taken': 409,
   'dwelling.cadastre_taken': 409,
+  'dwelling.reference_invalid': 422,
+  'dwelling.rent_invalid': 422,
   'dwelling.postnummer_invalid': 422,
   'dwelling.kommunenummer_invalid': 422,
   'dwelling.bruksenhetsnummer_invalid': 422,

@@ -64,6 +64,13 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     max: options.poolSize,
     types,
   });
+  // A connection the server ends (restart, pg_terminate_backend, a database dropped WITH (FORCE))
+  // must not crash the process: pg emits 'error' on the client — also on one that is closing, when
+  // no listener is left — and the pool then drops it; a query in flight still fails with the error.
+  for (const pool of [ownerPool, appPool]) {
+    pool.on('error', () => undefined);
+    pool.on('connect', (client) => client.on('error', () => undefined));
+  }
   const owner = new Kysely<DB>({ dialect: new PostgresDialect({ pool: ownerPool }) });
   const app = new Kysely<DB>({
     dialect: new PostgresDialect({

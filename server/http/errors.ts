@@ -57,6 +57,8 @@ const titles: Partial<Record<ErrorCode, string>> = {
   'unit.name_taken': 'En enhet med dette navnet finnes allerede',
   'dwelling.reference_taken': 'Dwelling reference already in use',
   'dwelling.cadastre_taken': 'Cadastre unit already registered',
+  'dwelling.reference_invalid': 'Invalid dwelling reference',
+  'dwelling.rent_invalid': 'Invalid rent',
   'dwelling.postnummer_invalid': 'Invalid postnummer',
   'dwelling.kommunenummer_invalid': 'Invalid kommunenummer',
   'dwelling.bruksenhetsnummer_invalid': 'Invalid bruksenhetsnummer',

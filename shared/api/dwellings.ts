@@ -26,12 +26,12 @@ const MAX_RENT_ORE = 100_000_000;
 
 const int = (min: number, max: number) => z.number().int().min(min).max(max);
 const optionalInt = (min: number, max: number) => int(min, max).nullable().optional();
-const rentOre = z.number().int().min(0, { error: 'lease.rent_invalid' }).max(MAX_RENT_ORE);
+const rentOre = z.number().int().min(0, { error: 'dwelling.rent_invalid' }).max(MAX_RENT_ORE);
 const shortText = (max: number) => plainText({ min: 0, max });
 
 /** Fields of a dwelling a user or an import sets (everything but status, which has its own act). */
 const dwellingFields = {
-  reference: z.string().trim().regex(DWELLING_REFERENCE),
+  reference: z.string().trim().regex(DWELLING_REFERENCE, { error: 'dwelling.reference_invalid' }),
   buildingId: z.uuid().nullable().optional(),
   /** The shared housing a room (type shared_room) belongs to. */
   parentId: z.uuid().nullable().optional(),

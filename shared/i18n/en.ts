@@ -438,6 +438,8 @@ export const en: Messages = {
     'user.units_invalid': 'One or more of the units do not exist.',
     'dwelling.reference_taken': 'A dwelling with this reference already exists.',
     'dwelling.cadastre_taken': 'A dwelling with this cadastre address and unit number already exists.',
+    'dwelling.reference_invalid': 'The reference is not valid. Use letters, digits and . _ / - (at most 40 characters).',
+    'dwelling.rent_invalid': 'The rent is not valid. It cannot be negative.',
     'dwelling.postnummer_invalid': 'The postcode is not valid. It must have four digits and exist in the Norwegian postcode register.',
     'dwelling.kommunenummer_invalid': 'The municipality number is not valid.',
     'dwelling.bruksenhetsnummer_invalid': 'The dwelling unit number is not valid. It must be a letter (H, K, L or U) and four digits, e.g. H0101.',

@@ -436,6 +436,8 @@ export const nb = {
     'user.units_invalid': 'En eller flere av enhetene finnes ikke.',
     'dwelling.reference_taken': 'Det finnes allerede en bolig med denne referansen.',
     'dwelling.cadastre_taken': 'Det finnes allerede en bolig med denne matrikkeladressen og bruksenhetsnummeret.',
+    'dwelling.reference_invalid': 'Referansen er ikke gyldig. Bruk bokstaver, tall og tegnene . _ / - (høyst 40 tegn).',
+    'dwelling.rent_invalid': 'Husleien er ikke gyldig. Den kan ikke være negativ.',
     'dwelling.postnummer_invalid': 'Postnummeret er ikke gyldig. Det skal ha fire sifre og finnes i Posten sitt postnummerregister.',
     'dwelling.kommunenummer_invalid': 'Kommunenummeret er ikke gyldig.',
     'dwelling.bruksenhetsnummer_invalid': 'Bruksenhetsnummeret er ikke gyldig. Det skal være en bokstav (H, K, L eller U) og fire sifre, for eksempel H0101.',

@@ -437,6 +437,8 @@ export const nn: Messages = {
     'user.units_invalid': 'Ei eller fleire av einingane finst ikkje.',
     'dwelling.reference_taken': 'Det finst allereie ein bustad med denne referansen.',
     'dwelling.cadastre_taken': 'Det finst allereie ein bustad med denne matrikkeladressa og bruksnummeret.',
+    'dwelling.reference_invalid': 'Referansen er ikkje gyldig. Bruk bokstavar, tal og teikna . _ / - (høgst 40 teikn).',
+    'dwelling.rent_invalid': 'Husleiga er ikkje gyldig. Ho kan ikkje vere negativ.',
     'dwelling.postnummer_invalid': 'Postnummeret er ikkje gyldig. Det skal ha fire siffer og finnast i postnummerregisteret til Posten.',
     'dwelling.kommunenummer_invalid': 'Kommunenummeret er ikkje gyldig.',
     'dwelling.bruksenhetsnummer_invalid': 'Bruksnummeret er ikkje gyldig. Det skal vere ein bokstav (H, K, L eller U) og fire siffer, til dømes H0101.',

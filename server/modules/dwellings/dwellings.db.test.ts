@@ -130,7 +130,7 @@ describe('registering a dwelling', () => {
   it('refuses negative rent (400, pointer at rentOre)', async () => {
     const response = await call(eiendom, 'POST', '/api/dwellings', base({ reference: 'BAD-2', rentOre: -1 }));
     expect(response.statusCode).toBe(400);
-    expect(response.json().errors).toEqual([{ pointer: '/rentOre', code: 'lease.rent_invalid' }]);
+    expect(response.json().errors).toEqual([{ pointer: '/rentOre', code: 'dwelling.rent_invalid' }]);
   });
 
   it("refuses another municipality's building and unit (422), and a taken reference (409)", async () => {
