@@ -114,9 +114,11 @@ describe('the Husly shell', () => {
     // The admin's menu: what the admin's permissions allow, nothing else.
     expect(await menuLinks(page, nb.nav.label)).toEqual([
       nb.nav.overview,
+      nb.nav.tasks,
       nb.nav.reports,
       nb.nav.units,
       nb.nav.users,
+      nb.nav.housingSettings,
       nb.nav.insight,
     ]);
     // The overview shows the municipality's facts.

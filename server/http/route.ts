@@ -63,8 +63,11 @@ export function toFieldProblems(error: z.ZodError): { unknownField: boolean; err
       for (const key of issue.keys) errors.push({ pointer: pointer([...issue.path, key]), code: 'request.unknown_field' });
       continue;
     }
-    // Our own refinements carry a dot code as message (e.g. text.too_long); others use zod's code.
-    const code = /^[a-z_]+\.[a-z_]+$/.test(issue.message) ? issue.message : issue.code;
+    // Our own refinements carry a dot code as message (e.g. text.too_long); others use zod's code —
+    // except a missing value (undefined/null where a value is required), which the user reads as
+    // "this field is required", not "wrong type".
+    const missing = issue.code === 'invalid_type' && /received (undefined|null)$/.test(issue.message);
+    const code = /^[a-z_]+\.[a-z_]+$/.test(issue.message) ? issue.message : missing ? 'required' : issue.code;
     errors.push({ pointer: pointer(issue.path), code });
   }
   return { unknownField, errors };

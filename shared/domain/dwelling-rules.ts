@@ -35,6 +35,7 @@ export const disposalForms = [
   'cooperative',
   'rent_to_own',
 ] as const;
+export type DisposalForm = (typeof disposalForms)[number];
 export const earmarkings = ['first_settlement', 'welfare', 'care', 'none'] as const;
 export const dwellingStandards = ['low', 'satisfactory', 'high'] as const;
 export const dwellingConditions = ['good', 'needs_maintenance', 'poor'] as const;

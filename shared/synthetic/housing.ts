@@ -18,7 +18,9 @@
 // Bjerke's modular building with a common house, 2 months before internal rent accrues, many
 // 3-year leases, a few open-ended).
 
+import type { LeaseKind, LeaseState, LegalBasis, SecurityKind } from '../api/leases';
 import { addDays, addMonths, daysBetween, type CalendarDate } from '../domain/calendar-date';
+import type { DisposalForm, DwellingStatusCode, DwellingType } from '../domain/dwelling-rules';
 import { generateSyntheticIdentityNumber } from '../domain/identity';
 import { findKommune } from '../domain/kommuner';
 import { validateOrgnr } from '../domain/orgnr';
@@ -28,24 +30,6 @@ import { createRng, deriveSeed, type Rng } from './rng';
 
 // ---------------------------------------------------------------------------------------------
 // Row types (columns of migration 0005; ids are plain strings)
-
-export type DwellingStatus =
-  | 'planned'
-  | 'procurement'
-  | 'renovation'
-  | 'ready'
-  | 'reserved'
-  | 'let'
-  | 'notice_given'
-  | 'vacant'
-  | 'awaiting_maintenance'
-  | 'disposed';
-export type DwellingType = 'flat' | 'bedsit' | 'house' | 'modular_unit' | 'shared_housing' | 'shared_room';
-export type DisposalForm = 'municipal' | 'municipal_company' | 'private_sublet' | 'cooperative' | 'rent_to_own';
-export type LeaseKind = 'head' | 'sub' | 'direct';
-export type LegalBasis = 'hl_9_3' | 'hl_11_1' | 'open_ended';
-export type LeaseState = 'active' | 'notice_given' | 'ended' | 'cancelled';
-export type SecurityKind = 'none' | 'deposit' | 'deposit_guarantee' | 'rent_guarantee';
 
 export type BuildingRow = {
   id: string;
@@ -115,14 +99,14 @@ export type DwellingRow = {
   rent_to_own_potential: boolean;
   caretaker: string;
   notes: string;
-  status: DwellingStatus;
+  status: DwellingStatusCode;
   status_since: CalendarDate;
 };
 
 export type DwellingStatusEventRow = {
   id: string;
   dwelling_id: string;
-  status: DwellingStatus;
+  status: DwellingStatusCode;
   valid_from: CalendarDate;
   note: string;
   source: 'lease' | 'import';
@@ -1361,7 +1345,7 @@ function pastLease(
 function occupancy(g: Context, rng: Rng, out: SyntheticHousing, plan: Plan, head: Head | undefined): void {
   const d = plan.dwelling;
   const scenario = plan.scenario!;
-  const events: { status: DwellingStatus; from: CalendarDate; source: 'lease' | 'import'; note?: string }[] = [];
+  const events: { status: DwellingStatusCode; from: CalendarDate; source: 'lease' | 'import'; note?: string }[] = [];
   const fromPast = (past: LeaseRow | undefined, movedOut: CalendarDate): void => {
     if (!past) return;
     events.push({ status: 'let', from: past.start_date, source: 'lease' });

@@ -16,7 +16,8 @@ export function fieldCodesFromZod(error: z.ZodError): FieldCodes {
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : '';
     if (field in codes) continue;
-    codes[field] = hasErrorMessage(issue.message) ? issue.message : issue.code;
+    const missing = issue.code === 'invalid_type' && /received (undefined|null)$/.test(issue.message);
+    codes[field] = hasErrorMessage(issue.message) ? issue.message : missing ? 'required' : issue.code;
   }
   return codes;
 }

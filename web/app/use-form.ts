@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
+import type { z } from 'zod';
 import type { FormErrorItem } from '../components/FormErrorSummary';
-import { fieldCodesFromRefusal, type FieldCodes } from './form-errors';
+import { fieldCodesFromRefusal, fieldCodesFromZod, type FieldCodes } from './form-errors';
 
 type FormValues = Record<string, string | string[]>;
 type TextField<V extends FormValues> = { [K in keyof V & string]: V[K] extends string ? K : never }[keyof V & string];
@@ -74,6 +75,15 @@ export function useForm<V extends FormValues>({
         run();
       },
     setFieldCodes,
+    /**
+     * The check before sending: `input` against the request's `schema`. Its problems become the
+     * field codes (none when it passes); the parsed request, or null when it does not pass.
+     */
+    validate: <T>(schema: z.ZodType<T>, input: unknown): T | null => {
+      const parsed = schema.safeParse(input);
+      setFieldCodes(parsed.success ? {} : fieldCodesFromZod(parsed.error));
+      return parsed.success ? parsed.data : null;
+    },
     /** For a mutation's onError: a functional refusal goes to its fields; other failures are left alone. */
     showRefusal: (error: unknown) => {
       const codes = fieldCodesFromRefusal(error, refusalFields);

@@ -24,3 +24,12 @@ export function SelectField({ id, label, error, children, className, ...selectPr
     </Field>
   );
 }
+
+/** The options of a select for a list of codes, each labelled by `label(code)`. */
+export function CodeOptions<C extends string>({ codes, label }: { codes: readonly C[]; label: (code: C) => string }) {
+  return codes.map((code) => (
+    <option key={code} value={code}>
+      {label(code)}
+    </option>
+  ));
+}

@@ -1,18 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { CalendarDate } from '../../../shared/domain/calendar-date';
+import type { DwellingStatusCode } from '../../../shared/domain/dwelling-rules';
 import type { DB } from '../../db/schema';
-
-export type DwellingStatus =
-  | 'planned'
-  | 'procurement'
-  | 'renovation'
-  | 'ready'
-  | 'reserved'
-  | 'let'
-  | 'notice_given'
-  | 'vacant'
-  | 'awaiting_maintenance'
-  | 'disposed';
 
 /**
  * The one way a dwelling's status changes (by a user, a lease, the scheduler or an import): the
@@ -32,7 +21,7 @@ export async function setDwellingStatus(
   }: {
     tenantId: string;
     dwellingId: string;
-    status: DwellingStatus;
+    status: DwellingStatusCode;
     validFrom: CalendarDate;
     source: 'user' | 'lease' | 'scheduler' | 'import';
     userId: string | null;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreateDwellingInput, DwellingDetailResponse, DwellingListResponse } from '../../../shared/api/dwellings';
 import { withTenant } from '../../db/tenant';
 import { AppError } from '../../http/errors';
-import { createTestApp, login, type LoggedIn, type TestApp } from '../../test/app';
+import { createTestApp, injectorFor, login, type LoggedIn, type TestApp } from '../../test/app';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, TEST_PASSWORD, type TenantFixture } from '../../test/fixtures';
 import { insertDwelling } from './dwellings.usecases';
@@ -32,20 +32,7 @@ const base = (over: Partial<CreateDwellingInput> = {}): CreateDwellingInput => (
   ...over,
 });
 
-function call(
-  session: LoggedIn,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...headers },
-    ...(payload !== undefined ? { payload: payload as object } : {}),
-  });
-}
+const call = injectorFor(() => t.app);
 
 async function countDwellings(tenantId: string): Promise<number> {
   return withTenant(db.app, { tenantId }, async (trx) =>

@@ -4,8 +4,8 @@ import type { Tx } from '../../db/tenant';
 
 // All SQL of the landlords module (inside withTenant: row-level security scopes every query).
 
-export type LandlordRow = {
-  id: string;
+/** The columns a user edits (everything but identity, contact name and bookkeeping). */
+type LandlordColumns = {
   party_kind: 'person' | 'company';
   category: string;
   name: string;
@@ -15,7 +15,6 @@ export type LandlordRow = {
   address: string;
   kontonummer: string | null;
   contact_user_id: string | null;
-  contact_name: string | null;
   wants_consultation_before_reletting: boolean;
   prefers_long_term: boolean;
   refuses_municipal_guarantee: boolean;
@@ -24,36 +23,24 @@ export type LandlordRow = {
   rent_guarantee: boolean;
   rent_paid_in_advance: boolean;
   notes: string;
+};
+
+export type LandlordRow = LandlordColumns & {
+  id: string;
+  contact_name: string | null;
   created_at: Date;
   version: number;
 };
 
-export type LandlordValues = Partial<{
-  party_kind: 'person' | 'company';
-  category: string;
-  name: string;
-  orgnr: string | null;
-  email: string;
-  phone: string;
-  address: string;
-  kontonummer: string | null;
-  contact_user_id: string | null;
-  wants_consultation_before_reletting: boolean;
-  prefers_long_term: boolean;
-  refuses_municipal_guarantee: boolean;
-  preference_notes: string;
-  deposit_guarantee: boolean;
-  rent_guarantee: boolean;
-  rent_paid_in_advance: boolean;
-  notes: string;
-}>;
+export type LandlordValues = Partial<LandlordColumns>;
+
+/** Landlords with their contact person (a staff member) joined. */
+function fromLandlords(trx: Tx) {
+  return trx.selectFrom('app.landlord as l').leftJoin('app.staff_user as s', 's.id', 'l.contact_user_id');
+}
 
 function landlordQuery(trx: Tx) {
-  return trx
-    .selectFrom('app.landlord as l')
-    .leftJoin('app.staff_user as s', 's.id', 'l.contact_user_id')
-    .selectAll('l')
-    .select('s.display_name as contact_name');
+  return fromLandlords(trx).selectAll('l').select('s.display_name as contact_name');
 }
 
 export async function findLandlord(trx: Tx, id: string): Promise<LandlordRow | undefined> {
@@ -61,23 +48,20 @@ export async function findLandlord(trx: Tx, id: string): Promise<LandlordRow | u
 }
 
 export async function listLandlords(trx: Tx, query: LandlordListQuery, today: string) {
-  let q = trx
-    .selectFrom('app.landlord as l')
-    .leftJoin('app.staff_user as s', 's.id', 'l.contact_user_id')
-    .select([
-      'l.id',
-      'l.party_kind',
-      'l.category',
-      'l.name',
-      'l.orgnr',
-      'l.contact_user_id',
-      's.display_name as contact_name',
-      sql<number>`(SELECT count(*)::int FROM app.lease x WHERE x.landlord_id = l.id AND x.state IN ('active', 'notice_given')
-        AND (upper_inf(x.period) OR upper(x.period) > ${today}::date))`.as('active_leases'),
-      sql<number>`(SELECT count(*)::int FROM app.landlord_incident i WHERE i.landlord_id = l.id AND i.resolved_on IS NULL)`.as(
-        'open_incidents',
-      ),
-    ]);
+  let q = fromLandlords(trx).select([
+    'l.id',
+    'l.party_kind',
+    'l.category',
+    'l.name',
+    'l.orgnr',
+    'l.contact_user_id',
+    's.display_name as contact_name',
+    sql<number>`(SELECT count(*)::int FROM app.lease x WHERE x.landlord_id = l.id AND x.state IN ('active', 'notice_given')
+      AND (upper_inf(x.period) OR upper(x.period) > ${today}::date))`.as('active_leases'),
+    sql<number>`(SELECT count(*)::int FROM app.landlord_incident i WHERE i.landlord_id = l.id AND i.resolved_on IS NULL)`.as(
+      'open_incidents',
+    ),
+  ]);
   if (query.search) {
     const text = query.search.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_');
     const digits = query.search.replace(/[ .]/g, '');

@@ -1,14 +1,14 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../db/tenant';
-import type { LeaseListQuery } from '../../../shared/api/leases';
+import type { LeaseKind, LeaseListQuery, LeaseState, LegalBasis, SecurityKind } from '../../../shared/api/leases';
 
 // All SQL of the leases module. Every query runs inside withTenant (row-level security), so
 // another municipality's rows are simply not there.
 
-export type LeaseRow = {
-  id: string;
+/** The columns a lease is made with. */
+type LeaseTerms = {
   reference: string;
-  kind: 'head' | 'sub' | 'direct';
+  kind: LeaseKind;
   dwelling_id: string;
   head_lease_id: string | null;
   landlord_id: string | null;
@@ -16,20 +16,24 @@ export type LeaseRow = {
   responsible_unit_id: string | null;
   start_date: string;
   end_date: string | null;
-  terminated_on: string | null;
-  legal_basis: 'hl_9_3' | 'hl_11_1' | 'open_ended';
+  legal_basis: LegalBasis;
   rent_ore: number;
   deposit_ore: number;
-  security_kind: 'none' | 'deposit' | 'deposit_guarantee' | 'rent_guarantee';
+  security_kind: SecurityKind;
   rent_paid_in_advance: boolean;
   signed_by_user_id: string | null;
   signed_on: string | null;
-  state: 'active' | 'notice_given' | 'ended' | 'cancelled';
+  maintenance_duties: string;
+  notes: string;
+};
+
+export type LeaseRow = LeaseTerms & {
+  id: string;
+  terminated_on: string | null;
+  state: LeaseState;
   notice_given_on: string | null;
   termination_reason: string | null;
   termination_note: string;
-  maintenance_duties: string;
-  notes: string;
   created_at: Date;
   version: number;
 };
@@ -166,27 +170,7 @@ export async function findOverlappingLease(
   return query.orderBy('start_date').executeTakeFirst();
 }
 
-export type NewLease = {
-  tenant_id: string;
-  reference: string;
-  kind: 'head' | 'sub' | 'direct';
-  dwelling_id: string;
-  head_lease_id: string | null;
-  landlord_id: string | null;
-  tenant_person_id: string | null;
-  responsible_unit_id: string | null;
-  start_date: string;
-  end_date: string | null;
-  legal_basis: 'hl_9_3' | 'hl_11_1' | 'open_ended';
-  rent_ore: number;
-  deposit_ore: number;
-  security_kind: 'none' | 'deposit' | 'deposit_guarantee' | 'rent_guarantee';
-  rent_paid_in_advance: boolean;
-  signed_by_user_id: string | null;
-  signed_on: string | null;
-  maintenance_duties: string;
-  notes: string;
-};
+export type NewLease = LeaseTerms & { tenant_id: string };
 
 export async function insertLease(trx: Tx, values: NewLease): Promise<{ id: string; version: number }> {
   return trx.insertInto('app.lease').values(values).returning(['id', 'version']).executeTakeFirstOrThrow();

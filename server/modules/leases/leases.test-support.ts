@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
-import type { LoggedIn } from '../../test/app';
+import { injectAs, type LoggedIn } from '../../test/app';
 
 // Readable fixtures for the lease and landlord tests: real rows, inserted as the app role under
 // row-level security (the dwellings module's own API is another slice's and is not needed here).
@@ -78,10 +78,5 @@ export async function leaseWrites(db: Kysely<DB>, tenantId: string) {
 
 export function api(app: FastifyInstance, session: LoggedIn) {
   return (method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown, headers: Record<string, string> = {}) =>
-    app.inject({
-      method,
-      url,
-      headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...headers },
-      ...(payload !== undefined ? { payload: payload as object } : {}),
-    });
+    injectAs(app, session, method, url, payload, headers);
 }

@@ -153,6 +153,14 @@ describe('row rules', () => {
     'Husleie',
   ]);
   const row = (cells: (string | number | null)[]) => readRow(columns, { row: 7, cells }, context);
+  /** A municipal flat with a lease. */
+  const leaseRow = (
+    start: string,
+    end: string | null,
+    openEnded: 'ja' | 'nei' | null,
+    tenant: string | null,
+    rent: string | null,
+  ) => row(['A 1', '8006', 'leilighet', 'kommunal', 1, null, null, start, end, openEnded, tenant, rent]);
 
   it('every problem of a row is reported, each with its column', () => {
     const result = row(['', '9999', 'slott', 'kommunal', 5, 2, null, null, null, null, null, null]);
@@ -180,97 +188,19 @@ describe('row rules', () => {
   });
 
   it('a lease needs a start, an end or "tidsubestemt", rent and a main tenant; the name is never echoed', () => {
-    const result = row([
-      'A 1',
-      '8006',
-      'leilighet',
-      'kommunal',
-      1,
-      null,
-      null,
-      '01.01.2026',
-      null,
-      null,
-      'Kari Nordmann',
-      null,
-    ]);
+    const result = leaseRow('01.01.2026', null, null, 'Kari Nordmann', null);
     expect(result.problems.map((p) => p.code)).toEqual(['lease.period_invalid', 'lease.rent_invalid']);
-    const ended = row([
-      'A 1',
-      '8006',
-      'leilighet',
-      'kommunal',
-      1,
-      null,
-      null,
-      '01.01.2026',
-      '01.01.2026',
-      null,
-      'Kari Nordmann',
-      '5000',
-    ]);
+    const ended = leaseRow('01.01.2026', '01.01.2026', null, 'Kari Nordmann', '5000');
     expect(ended.problems.map((p) => p.code)).toEqual(['lease.period_invalid']);
-    const both = row([
-      'A 1',
-      '8006',
-      'leilighet',
-      'kommunal',
-      1,
-      null,
-      null,
-      '01.01.2026',
-      '01.01.2027',
-      'ja',
-      'Kari Nordmann',
-      '5000',
-    ]);
+    const both = leaseRow('01.01.2026', '01.01.2027', 'ja', 'Kari Nordmann', '5000');
     expect(both.problems.map((p) => [p.column, p.code])).toEqual([['openEnded', 'lease.period_invalid']]);
-    const noTenant = row([
-      'A 1',
-      '8006',
-      'leilighet',
-      'kommunal',
-      1,
-      null,
-      null,
-      '01.01.2026',
-      null,
-      'ja',
-      null,
-      '5000',
-    ]);
+    const noTenant = leaseRow('01.01.2026', null, 'ja', null, '5000');
     expect(noTenant.problems).toEqual([
       { column: 'mainTenant', header: 'Hovedleietaker', code: 'lease.tenant_required', value: null },
     ]);
-    const short = row([
-      'A 1',
-      '8006',
-      'leilighet',
-      'kommunal',
-      1,
-      null,
-      null,
-      '01.01.2026',
-      '01.01.2027',
-      'nei',
-      'Kari Nordmann',
-      '5000',
-    ]);
+    const short = leaseRow('01.01.2026', '01.01.2027', 'nei', 'Kari Nordmann', '5000');
     expect(short.lease).toMatchObject({ legalBasis: 'hl_11_1', endDate: '2027-01-01' });
-    const open = row([
-      'A 1',
-      '8006',
-      'leilighet',
-      'kommunal',
-      1,
-      null,
-      null,
-      '01.01.2026',
-      null,
-      'ja',
-      'Kari Nordmann',
-      '5000',
-    ]);
+    const open = leaseRow('01.01.2026', null, 'ja', 'Kari Nordmann', '5000');
     expect(open.lease).toMatchObject({ legalBasis: 'open_ended', endDate: null, rentOre: 500_000 });
   });
 });

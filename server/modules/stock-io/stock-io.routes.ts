@@ -11,7 +11,40 @@ function stamp(now: Date): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
 }
 
+const exportFormats = {
+  xlsx: { type: XLSX, summary: 'The register as Excel, filtered like the list (no tenant names); audited' },
+  csv: {
+    type: 'text/csv; charset=utf-8',
+    summary: 'The register as CSV (semicolon, UTF-8 with BOM), filtered like the list; audited',
+  },
+} as const;
+
 export function stockIoRoutes(deps: AppDeps): AnyRoute[] {
+  /** GET /api/dwellings/export.<format>: the filtered register as a file download. */
+  const exportRoute = (format: keyof typeof exportFormats) =>
+    defineRoute({
+      method: 'GET',
+      url: `/api/dwellings/export.${format}`,
+      summary: exportFormats[format].summary,
+      tags: ['dwellings'],
+      auth: 'session',
+      query: dwellingListQuery,
+      handler: async ({ actor, query, request, reply }) => {
+        const now = deps.clock();
+        const file = await stockIo.exportRegister(actor, {
+          db: deps.db.app,
+          clock: deps.clock,
+          query,
+          format,
+          context: auditContext(request, actor, now, 'tenancy'),
+        });
+        return reply
+          .type(exportFormats[format].type)
+          .header('content-disposition', `attachment; filename="boliger-${stamp(now)}.${format}"`)
+          .send(file);
+      },
+    });
+
   return [
     defineRoute({
       method: 'POST',
@@ -45,50 +78,8 @@ export function stockIoRoutes(deps: AppDeps): AnyRoute[] {
           .send(file);
       },
     }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/dwellings/export.xlsx',
-      summary: 'The register as Excel, filtered like the list (no tenant names); audited',
-      tags: ['dwellings'],
-      auth: 'session',
-      query: dwellingListQuery,
-      handler: async ({ actor, query, request, reply }) => {
-        const now = deps.clock();
-        const file = await stockIo.exportRegister(actor, {
-          db: deps.db.app,
-          clock: deps.clock,
-          query,
-          format: 'xlsx',
-          context: auditContext(request, actor, now, 'tenancy'),
-        });
-        return reply
-          .type(XLSX)
-          .header('content-disposition', `attachment; filename="boliger-${stamp(now)}.xlsx"`)
-          .send(file);
-      },
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/dwellings/export.csv',
-      summary: 'The register as CSV (semicolon, UTF-8 with BOM), filtered like the list; audited',
-      tags: ['dwellings'],
-      auth: 'session',
-      query: dwellingListQuery,
-      handler: async ({ actor, query, request, reply }) => {
-        const now = deps.clock();
-        const file = await stockIo.exportRegister(actor, {
-          db: deps.db.app,
-          clock: deps.clock,
-          query,
-          format: 'csv',
-          context: auditContext(request, actor, now, 'tenancy'),
-        });
-        return reply
-          .type('text/csv; charset=utf-8')
-          .header('content-disposition', `attachment; filename="boliger-${stamp(now)}.csv"`)
-          .send(file);
-      },
-    }),
+    exportRoute('xlsx'),
+    exportRoute('csv'),
     defineRoute({
       method: 'GET',
       url: '/api/dwellings/export/kobo.json',

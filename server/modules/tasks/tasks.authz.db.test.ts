@@ -1,10 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { can, permissionsFor, type Permission } from '../../../shared/domain/permissions';
-import { staffRoles, type StaffRole } from '../../../shared/domain/roles';
+import { beforeAll, expect, it } from 'vitest';
 import { withTenant } from '../../db/tenant';
-import { createTestApp, login, type LoggedIn, type TestApp } from '../../test/app';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
-import { createTenantFixture, TEST_PASSWORD, type TenantFixture } from '../../test/fixtures';
+import { describeAuthzMatrix, sendAs, useAuthzFixture, type AuthzEndpoint, type AuthzRequest } from '../../test/authz';
 import { insertDwelling, insertLease } from './tasks.test-support';
 
 // ASVS 8.2.1/8.2.2, RELIABILITY S5 for the tasks, calendar-feed and housing-settings endpoints:
@@ -13,21 +9,13 @@ import { insertDwelling, insertLease } from './tasks.test-support';
 // decided per task (assignee / unit member with write:task:unit) after the task is found, so a
 // foreign task is 404 for every role.
 
-let db: TestDatabase;
-let t: TestApp;
-let a: TenantFixture;
-let b: TenantFixture;
-const sessions = {} as Record<StaffRole, LoggedIn>;
+const fx = useAuthzFixture();
 let leaseA: string;
 let leaseB: string;
 let taskB: string;
 
 beforeAll(async () => {
-  db = await createTestDatabase();
-  a = await createTenantFixture(db.app, { kommunenummer: '1506', slug: 'molde', roles: staffRoles });
-  b = await createTenantFixture(db.app, { kommunenummer: '1804', slug: 'bodo', roles: ['admin'] });
-  t = await createTestApp(db);
-  for (const role of staffRoles) sessions[role] = await login(t.app, a.users[role].email, TEST_PASSWORD);
+  const { a, b, db } = fx;
   leaseA = (
     await insertLease(db.app, a.tenantId, {
       dwellingId: (await insertDwelling(db.app, a.tenantId)).id,
@@ -61,14 +49,10 @@ beforeAll(async () => {
       ).id,
   );
 }, 120_000);
-afterAll(async () => {
-  await t?.app.close();
-  await db?.destroy();
-});
-
 /** A fresh open task in A, assigned to the fixture unit (every fixture user is a member) or to `userId`. */
 async function taskInA(assignee: { unit?: true; userId?: string }): Promise<{ id: string; version: number }> {
-  return withTenant(db.app, { tenantId: a.tenantId }, async (trx) =>
+  const { a } = fx;
+  return withTenant(fx.db.app, { tenantId: a.tenantId }, async (trx) =>
     trx
       .insertInto('app.task')
       .values({
@@ -84,22 +68,7 @@ async function taskInA(assignee: { unit?: true; userId?: string }): Promise<{ id
   );
 }
 
-type Req = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
-  url: string;
-  payload?: Record<string, unknown>;
-  headers?: Record<string, string>;
-};
-type Endpoint = {
-  name: string;
-  permission: Permission;
-  own: (role: StaffRole) => Promise<Req>;
-  /** The same request aimed at the other municipality's object; always 404 when `foreignIs404`. */
-  other?: (role: StaffRole) => Promise<Req>;
-  foreignIs404?: boolean;
-};
-
-const endpoints: Endpoint[] = [
+const endpoints: AuthzEndpoint[] = [
   {
     name: 'GET /api/tasks/mine',
     permission: 'read:task:own',
@@ -108,8 +77,8 @@ const endpoints: Endpoint[] = [
   {
     name: 'GET /api/tasks/unit',
     permission: 'read:task:unit',
-    own: async () => ({ method: 'GET', url: `/api/tasks/unit?unitId=${a.unitId}` }),
-    other: async () => ({ method: 'GET', url: `/api/tasks/unit?unitId=${b.unitId}` }),
+    own: async () => ({ method: 'GET', url: `/api/tasks/unit?unitId=${fx.a.unitId}` }),
+    other: async () => ({ method: 'GET', url: `/api/tasks/unit?unitId=${fx.b.unitId}` }),
   },
   {
     name: 'GET /api/tasks/assignees',
@@ -128,7 +97,7 @@ const endpoints: Endpoint[] = [
     own: async (role) => ({
       method: 'POST',
       url: '/api/tasks',
-      payload: { title: 'Meg', dueOn: '2026-12-01', assigneeUserId: a.users[role].id },
+      payload: { title: 'Meg', dueOn: '2026-12-01', assigneeUserId: fx.a.users[role].id },
     }),
   },
   {
@@ -137,7 +106,7 @@ const endpoints: Endpoint[] = [
     own: async () => ({
       method: 'POST',
       url: '/api/tasks',
-      payload: { title: 'Enhet', dueOn: '2026-12-01', assigneeUnitId: a.unitId },
+      payload: { title: 'Enhet', dueOn: '2026-12-01', assigneeUnitId: fx.a.unitId },
     }),
   },
   {
@@ -145,7 +114,7 @@ const endpoints: Endpoint[] = [
     permission: 'write:task:own',
     own: async (role) => ({
       method: 'POST',
-      url: `/api/tasks/${(await taskInA({ userId: a.users[role].id })).id}/complete`,
+      url: `/api/tasks/${(await taskInA({ userId: fx.a.users[role].id })).id}/complete`,
       payload: {},
     }),
     other: async () => ({ method: 'POST', url: `/api/tasks/${taskB}/complete`, payload: {} }),
@@ -212,79 +181,35 @@ const endpoints: Endpoint[] = [
   {
     name: 'PATCH /api/housing-settings',
     permission: 'write:housing_settings:any',
-    own: async () => {
-      const current = await t.app.inject({
-        method: 'GET',
-        url: '/api/housing-settings',
-        headers: { cookie: sessions.admin.cookie },
-      });
-      return {
-        method: 'PATCH',
-        url: '/api/housing-settings',
-        payload: { internalRentAfterMonths: 2 },
-        headers: { 'if-match': String(current.headers.etag) },
-      };
-    },
+    own: () => ({
+      method: 'PATCH',
+      url: '/api/housing-settings',
+      payload: { internalRentAfterMonths: 2 },
+      etagFrom: '/api/housing-settings',
+    }),
   },
 ];
 
-async function send(role: StaffRole, request: Req) {
-  const session = sessions[role];
-  return t.app.inject({
-    method: request.method,
-    url: request.url,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...request.headers },
-    ...(request.payload ? { payload: request.payload } : {}),
-  });
-}
-
-describe('the tasks role × endpoint matrix', () => {
-  const cells = staffRoles.flatMap((role) => endpoints.map((endpoint) => [role, endpoint.name, endpoint] as const));
-
-  it.each(cells)('%s → %s', async (role, _name, endpoint) => {
-    const allowed = can(permissionsFor([role]), endpoint.permission);
-    const own = await send(role, await endpoint.own(role));
-    if (allowed) {
-      expect(own.statusCode, own.body).toBeGreaterThanOrEqual(200);
-      expect(own.statusCode, own.body).toBeLessThan(300);
-    } else {
-      expect(own.statusCode, own.body).toBe(403);
-      expect(own.json().code).toBe('auth.forbidden');
-    }
-    if (endpoint.other) {
-      const other = await send(role, await endpoint.other(role));
-      expect(other.statusCode, other.body).toBe(endpoint.foreignIs404 || allowed ? 404 : 403);
-      expect(other.body).not.toContain(b.tenantId);
-    }
-  });
-
+describeAuthzMatrix('the tasks role × endpoint matrix', { fixture: fx, endpoints }, () => {
   it('the calendar feed needs no session but a valid token; a session cookie alone gets 404', async () => {
-    const response = await t.app.inject({
+    const response = await fx.t.app.inject({
       method: 'GET',
       url: `/calendar/${'x'.repeat(43)}.ics`,
-      headers: { cookie: sessions.admin.cookie },
+      headers: { cookie: fx.sessions.admin.cookie },
     });
     expect(response.statusCode).toBe(404);
   });
 
   it('every state-changing task endpoint refuses a request without the CSRF token', async () => {
     const task = await taskInA({ unit: true });
-    for (const request of [
-      {
-        method: 'POST' as const,
-        url: '/api/tasks',
-        payload: { title: 'X', dueOn: '2026-12-01', assigneeUnitId: a.unitId },
-      },
-      { method: 'POST' as const, url: `/api/tasks/${task.id}/complete`, payload: {} },
-      { method: 'POST' as const, url: '/api/calendar-feed' },
-      { method: 'DELETE' as const, url: '/api/calendar-feed' },
-    ]) {
-      const response = await t.app.inject({
-        method: request.method,
-        url: request.url,
-        headers: { cookie: sessions.boligkontor.cookie },
-        ...(request.payload ? { payload: request.payload } : {}),
-      });
+    const requests: AuthzRequest[] = [
+      { method: 'POST', url: '/api/tasks', payload: { title: 'X', dueOn: '2026-12-01', assigneeUnitId: fx.a.unitId } },
+      { method: 'POST', url: `/api/tasks/${task.id}/complete`, payload: {} },
+      { method: 'POST', url: '/api/calendar-feed' },
+      { method: 'DELETE', url: '/api/calendar-feed' },
+    ];
+    for (const request of requests) {
+      const response = await sendAs(fx, fx.sessions.boligkontor, request, { csrf: false });
       expect(response.statusCode, request.url).toBe(403);
       expect(response.json().code).toBe('auth.csrf');
     }

@@ -3,7 +3,7 @@ import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TaskDto, TaskListResponse } from '../../../shared/api/tasks';
 import { withTenant } from '../../db/tenant';
-import { createTestApp, login, type LoggedIn, type TestApp } from '../../test/app';
+import { createTestApp, injectorFor, login, type LoggedIn, type TestApp } from '../../test/app';
 import { createTestDatabase, type TestDatabase } from '../../test/database';
 import { createTenantFixture, TEST_PASSWORD, type TenantFixture } from '../../test/fixtures';
 import { createSmtpMailer } from './mailer';
@@ -60,20 +60,7 @@ afterAll(async () => {
   await db?.destroy();
 });
 
-function call(
-  session: LoggedIn,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
-  url: string,
-  payload?: unknown,
-  headers: Record<string, string> = {},
-) {
-  return t.app.inject({
-    method,
-    url,
-    headers: { cookie: session.cookie, 'x-csrf-token': session.csrf, ...headers },
-    ...(payload !== undefined ? { payload: payload as Record<string, unknown> } : {}),
-  });
-}
+const call = injectorFor(() => t.app);
 
 async function createTask(session: LoggedIn, body: Record<string, unknown>): Promise<TaskDto> {
   const response = await call(session, 'POST', '/api/tasks', body);

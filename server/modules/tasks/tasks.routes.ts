@@ -24,6 +24,19 @@ export function taskRoutes(deps: AppDeps): AnyRoute[] {
   const db = deps.db.app;
   const clock = deps.clock;
   const publicUrl = deps.env.HUSLY_PUBLIC_URL;
+  /** POST /api/tasks/:id/<action>: closes a task as done or dismissed. */
+  const closeRoute = (action: 'complete' | 'dismiss', state: 'done' | 'dismissed', summary: string) =>
+    defineRoute({
+      method: 'POST',
+      url: `/api/tasks/:id/${action}`,
+      summary,
+      tags: ['tasks'],
+      auth: 'session',
+      params: taskIdParams,
+      body: closeTaskRequest,
+      response: taskDto,
+      handler: ({ actor, params, body }) => tasks.closeTask(actor, { db, clock, id: params.id, state, input: body }),
+    });
   return [
     defineRoute({
       method: 'GET',
@@ -81,30 +94,8 @@ export function taskRoutes(deps: AppDeps): AnyRoute[] {
       status: 201,
       handler: ({ actor, body }) => tasks.createTask(actor, { db, clock, input: body }),
     }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/tasks/:id/complete',
-      summary: 'Complete a task',
-      tags: ['tasks'],
-      auth: 'session',
-      params: taskIdParams,
-      body: closeTaskRequest,
-      response: taskDto,
-      handler: ({ actor, params, body }) =>
-        tasks.closeTask(actor, { db, clock, id: params.id, state: 'done', input: body }),
-    }),
-    defineRoute({
-      method: 'POST',
-      url: '/api/tasks/:id/dismiss',
-      summary: 'Dismiss a task',
-      tags: ['tasks'],
-      auth: 'session',
-      params: taskIdParams,
-      body: closeTaskRequest,
-      response: taskDto,
-      handler: ({ actor, params, body }) =>
-        tasks.closeTask(actor, { db, clock, id: params.id, state: 'dismissed', input: body }),
-    }),
+    closeRoute('complete', 'done', 'Complete a task'),
+    closeRoute('dismiss', 'dismissed', 'Dismiss a task'),
     defineRoute({
       method: 'PATCH',
       url: '/api/tasks/:id',

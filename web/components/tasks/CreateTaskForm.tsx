@@ -1,4 +1,4 @@
-import { Alert, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Heading, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { createTaskRequest, type TaskSubjectType } from '../../../shared/api/tasks';
 import { SubmitFailure } from '../../app/errors';
@@ -10,6 +10,7 @@ import { FormErrorSummary } from '../FormErrorSummary';
 import { SelectField } from '../SelectField';
 import { SubmitButton } from '../SubmitButton';
 import { useAssigneeOptions, useCreateTask } from './tasks.api';
+import { SuccessNotice } from '../SuccessNotice';
 
 /**
  * A manual task, optionally about a subject. The assignee is oneself, or — for those who may
@@ -86,11 +87,7 @@ export function CreateTaskForm({
       <Heading level={headingLevel} id={headingId} data-size="xs">
         {t('tasks.create.heading')}
       </Heading>
-      {created !== null ? (
-        <Alert data-color="success" role="status" className="notice">
-          <Paragraph>{t('tasks.create.success', { title: created })}</Paragraph>
-        </Alert>
-      ) : null}
+      {created !== null ? <SuccessNotice>{t('tasks.create.success', { title: created })}</SuccessNotice> : null}
       <SubmitFailure error={create.error} explained={form.hasFieldExplanation} />
       <FormErrorSummary
         {...form.summary}

@@ -1,5 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { RequirePermission } from '../../../app/permissions';
+import { guardedRoute } from '../../../app/guarded-route';
 import { BuildingPage } from '../buildings/pages/BuildingPage';
 import { BuildingsPage } from '../buildings/pages/BuildingsPage';
 import { DwellingPage } from './pages/DwellingPage';
@@ -14,52 +14,10 @@ const read = 'read:dwelling:unit' as const;
 const write = 'write:dwelling:any' as const;
 
 export const routes: RouteObject[] = [
-  {
-    path: 'boliger',
-    element: (
-      <RequirePermission permission={read}>
-        <DwellingsPage />
-      </RequirePermission>
-    ),
-  },
-  {
-    path: 'boliger/ny',
-    element: (
-      <RequirePermission permission={write}>
-        <NewDwellingPage />
-      </RequirePermission>
-    ),
-  },
-  {
-    path: 'boliger/:id',
-    element: (
-      <RequirePermission permission={read}>
-        <DwellingPage />
-      </RequirePermission>
-    ),
-  },
-  {
-    path: 'boliger/:id/endre',
-    element: (
-      <RequirePermission permission={write}>
-        <EditDwellingPage />
-      </RequirePermission>
-    ),
-  },
-  {
-    path: 'bygg',
-    element: (
-      <RequirePermission permission={read}>
-        <BuildingsPage />
-      </RequirePermission>
-    ),
-  },
-  {
-    path: 'bygg/:id',
-    element: (
-      <RequirePermission permission={read}>
-        <BuildingPage />
-      </RequirePermission>
-    ),
-  },
+  guardedRoute('boliger', read, <DwellingsPage />),
+  guardedRoute('boliger/ny', write, <NewDwellingPage />),
+  guardedRoute('boliger/:id', read, <DwellingPage />),
+  guardedRoute('boliger/:id/endre', write, <EditDwellingPage />),
+  guardedRoute('bygg', read, <BuildingsPage />),
+  guardedRoute('bygg/:id', read, <BuildingPage />),
 ];

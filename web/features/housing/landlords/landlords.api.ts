@@ -10,18 +10,16 @@ import {
   type UpdateLandlordRequest,
 } from '../../../../shared/api/landlords';
 import { apiRequest } from '../../../app/api-client';
+import { queryString } from '../shared/query-string';
 
 // A person-landlord's record is personal data: the purpose is stated for the audit log.
 const purposeHeader = { 'x-husly-purpose': 'tenancy' };
 const idResponse = z.object({ id: z.uuid() });
 
 export function useLandlords(query: LandlordListQuery) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
-  const text = params.toString();
   return useQuery({
     queryKey: ['landlords', query],
-    queryFn: ({ signal }) => apiRequest({ path: `/api/landlords${text ? `?${text}` : ''}`, schema: landlordListResponse, signal }),
+    queryFn: ({ signal }) => apiRequest({ path: `/api/landlords${queryString(query)}`, schema: landlordListResponse, signal }),
     placeholderData: keepPreviousData,
   });
 }

@@ -1,23 +1,9 @@
 import type { RouteObject } from 'react-router';
-import { RequirePermission } from '../../../app/permissions';
+import { guardedRoute } from '../../../app/guarded-route';
 import { LandlordPage } from './pages/LandlordPage';
 import { LandlordsPage } from './pages/LandlordsPage';
 
 export const routes: RouteObject[] = [
-  {
-    path: 'utleiere',
-    element: (
-      <RequirePermission permission="read:landlord:any">
-        <LandlordsPage />
-      </RequirePermission>
-    ),
-  },
-  {
-    path: 'utleiere/:id',
-    element: (
-      <RequirePermission permission="read:landlord:any">
-        <LandlordPage />
-      </RequirePermission>
-    ),
-  },
+  guardedRoute('utleiere', 'read:landlord:any', <LandlordsPage />),
+  guardedRoute('utleiere/:id', 'read:landlord:any', <LandlordPage />),
 ];

@@ -16,17 +16,11 @@ import {
   type UpdateLeaseRequest,
 } from '../../../../shared/api/leases';
 import { apiRequest } from '../../../app/api-client';
+import { queryString } from '../shared/query-string';
 
 // Opening a lease shows the tenant (personal data): the purpose is stated for the audit log.
 const purposeHeader = { 'x-husly-purpose': 'tenancy' };
 const idResponse = z.object({ id: z.uuid() });
-
-function queryString(query: Record<string, string | number | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== '') params.set(key, String(value));
-  const text = params.toString();
-  return text ? `?${text}` : '';
-}
 
 export function useLeases(query: LeaseListQuery) {
   return useQuery({

@@ -1,8 +1,8 @@
-import { Alert, Checkbox, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Checkbox, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { createLetterRequest, letterKinds, letterLanguages, type LetterKind } from '../../../../shared/api/letters';
 import { FormErrorSummary } from '../../../components/FormErrorSummary';
-import { SelectField } from '../../../components/SelectField';
+import { CodeOptions, SelectField } from '../../../components/SelectField';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { SubmitFailure } from '../../../app/errors';
 import { fieldCodesFromRefusal, fieldCodesFromZod, type FieldCodes } from '../../../app/form-errors';
@@ -10,6 +10,7 @@ import { useI18n } from '../../../app/i18n';
 import { useSession } from '../../../app/session';
 import { useForm } from '../../../app/use-form';
 import { useCreateLetter } from './letters.api';
+import { SuccessNotice } from '../../../components/SuccessNotice';
 
 const fieldIds = {
   kind: 'letter-kind',
@@ -110,26 +111,16 @@ export function CreateLetterForm({ leaseId }: { leaseId: string }) {
   return (
     <div className="form-stack narrow">
       {created !== null ? (
-        <Alert data-color="success" role="status" className="notice">
-          <Paragraph>{t('letters.form.success', { kind: t(`letters.kinds.${created}`) })}</Paragraph>
-        </Alert>
+        <SuccessNotice>{t('letters.form.success', { kind: t(`letters.kinds.${created}`) })}</SuccessNotice>
       ) : null}
       <SubmitFailure error={create.error} explained={form.hasFieldExplanation} />
       <FormErrorSummary {...form.summary} heading={t('letters.form.errorSummaryHeading')} headingLevel={3} />
       <form noValidate onSubmit={form.submitHandler(submit, create.isPending)} className="form-stack">
         <SelectField {...form.field('kind')} label={t('letters.form.kind')} required>
-          {letterKinds.map((kind) => (
-            <option key={kind} value={kind}>
-              {t(`letters.kinds.${kind}`)}
-            </option>
-          ))}
+          <CodeOptions codes={letterKinds} label={(kind) => t(`letters.kinds.${kind}`)} />
         </SelectField>
         <SelectField {...form.field('language')} label={t('letters.form.language')} required>
-          {letterLanguages.map((language) => (
-            <option key={language} value={language}>
-              {t(`letters.languages.${language}`)}
-            </option>
-          ))}
+          <CodeOptions codes={letterLanguages} label={(language) => t(`letters.languages.${language}`)} />
         </SelectField>
         {isMeeting ? (
           <>

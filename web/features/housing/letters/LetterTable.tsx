@@ -1,7 +1,7 @@
 import { Link, Table } from '@digdir/designsystemet-react';
 import type { LetterDto } from '../../../../shared/api/letters';
 import { formatDate } from '../../../../shared/i18n';
-import { ScrollTable } from '../../../components/ScrollTable';
+import { ScrollTable, TableHeader } from '../../../components/ScrollTable';
 import { useI18n } from '../../../app/i18n';
 
 // Meeting times are Norwegian wall-clock times, whatever the browser's time zone.
@@ -16,16 +16,16 @@ export function LetterTable({ letters, labelledBy }: { letters: readonly LetterD
   const { t } = useI18n();
   return (
     <ScrollTable labelledBy={labelledBy}>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell scope="col">{t('letters.table.kind')}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t('letters.table.language')}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t('letters.table.meeting')}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t('letters.table.created')}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t('letters.table.createdBy')}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t('letters.table.file')}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
+      <TableHeader
+        columns={[
+          t('letters.table.kind'),
+          t('letters.table.language'),
+          t('letters.table.meeting'),
+          t('letters.table.created'),
+          t('letters.table.createdBy'),
+          t('letters.table.file'),
+        ]}
+      />
       <Table.Body>
         {letters.map((letter) => {
           const kind = t(`letters.kinds.${letter.kind}`);

@@ -1,7 +1,7 @@
 import { Table } from '@digdir/designsystemet-react';
 import type { ImportProblemCode } from '../../../../shared/api/stock-io';
 import { formatNumber, type MessageKey } from '../../../../shared/i18n';
-import { ScrollTable } from '../../../components/ScrollTable';
+import { ScrollTable, TableHeader } from '../../../components/ScrollTable';
 import { useI18n } from '../../../app/i18n';
 import type { ReportRow } from './stock-io.api';
 
@@ -15,16 +15,14 @@ export function ImportReportTable({ rows, labelledBy }: { rows: readonly ReportR
   return (
     <ScrollTable labelledBy={labelledBy}>
       <caption className="ds-sr-only">{t('stockIo.report.caption')}</caption>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell scope="col" className="numeric">
-            {t('stockIo.report.row')}
-          </Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t('stockIo.report.column')}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t('stockIo.report.problem')}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t('stockIo.report.value')}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
+      <TableHeader
+        columns={[
+          { label: t('stockIo.report.row'), numeric: true },
+          t('stockIo.report.column'),
+          t('stockIo.report.problem'),
+          t('stockIo.report.value'),
+        ]}
+      />
       <Table.Body>
         {rows.flatMap((row) =>
           row.problems.map((problem, i) => (

@@ -1,14 +1,5 @@
 import type { RouteObject } from 'react-router';
-import { RequirePermission } from '../../../app/permissions';
+import { guardedRoute } from '../../../app/guarded-route';
 import { ImportPage } from './ImportPage';
 
-export const routes: RouteObject[] = [
-  {
-    path: 'boliger/import',
-    element: (
-      <RequirePermission permission="write:dwelling:any">
-        <ImportPage />
-      </RequirePermission>
-    ),
-  },
-];
+export const routes: RouteObject[] = [guardedRoute('boliger/import', 'write:dwelling:any', <ImportPage />)];

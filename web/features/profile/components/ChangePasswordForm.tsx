@@ -1,4 +1,4 @@
-import { Alert, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { changePasswordRequest } from '../../../../shared/api/users';
 import { FormErrorSummary } from '../../../components/FormErrorSummary';
@@ -9,6 +9,7 @@ import { fieldCodesFromZod } from '../../../app/form-errors';
 import { useI18n } from '../../../app/i18n';
 import { useForm } from '../../../app/use-form';
 import { useChangePassword } from '../profile.api';
+import { SuccessNotice } from '../../../components/SuccessNotice';
 
 const fieldIds = {
   currentPassword: 'profile-current-password',
@@ -58,11 +59,7 @@ export function ChangePasswordForm() {
   return (
     <PageSection headingId="change-password-heading" heading={t('profile.password.heading')}>
       <Paragraph className="lead">{t('profile.password.intro')}</Paragraph>
-      {changed ? (
-        <Alert data-color="success" role="status" className="notice">
-          <Paragraph>{t('profile.password.success')}</Paragraph>
-        </Alert>
-      ) : null}
+      {changed ? <SuccessNotice>{t('profile.password.success')}</SuccessNotice> : null}
       <SubmitFailure error={change.error} explained={form.hasFieldExplanation} />
       <FormErrorSummary {...form.summary} heading={t('profile.password.errorSummaryHeading')} headingLevel={3} />
       <form noValidate onSubmit={form.submitHandler(submit, change.isPending)} className="form-stack narrow">

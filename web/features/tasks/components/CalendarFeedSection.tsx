@@ -1,10 +1,11 @@
-import { Alert, Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { formatDate } from '../../../../shared/i18n';
 import { QueryContent, SubmitFailure } from '../../../app/errors';
 import { useI18n } from '../../../app/i18n';
 import { PageSection } from '../../../components/PageSection';
 import { useCalendarFeed, useCreateCalendarFeed, useRevokeCalendarFeed } from '../tasks.api';
+import { SuccessNotice } from '../../../components/SuccessNotice';
 
 /** "Kalender-abonnement": create, rotate or revoke the personal ICS link; the link is shown once. */
 export function CalendarFeedSection() {
@@ -47,9 +48,7 @@ export function CalendarFeedSection() {
       <Paragraph>{t('tasks.calendar.intro')}</Paragraph>
       <SubmitFailure error={create.error ?? revoke.error} />
       {notice ? (
-        <Alert data-color="success" role="status" className="notice">
-          <Paragraph>{notice === 'copied' ? t('tasks.calendar.copied') : t('tasks.calendar.revoked')}</Paragraph>
-        </Alert>
+        <SuccessNotice>{notice === 'copied' ? t('tasks.calendar.copied') : t('tasks.calendar.revoked')}</SuccessNotice>
       ) : null}
       <QueryContent error={feed.error} data={feed.data} headingLevel={3}>
         {(status) => (

@@ -15,6 +15,7 @@ import { PageHeading } from '../../../components/PageHeading';
 import { PageSection } from '../../../components/PageSection';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { useHousingSettings, useUpdateHousingSettings } from '../tasks.api';
+import { SuccessNotice } from '../../../components/SuccessNotice';
 
 /** /boliginnstillinger: admins change the settings; boligkontor and eiendom read them. */
 export function HousingSettingsPage() {
@@ -143,11 +144,7 @@ function SettingsForm({ settings }: { settings: HousingSettingsDto }) {
 
   return (
     <>
-      {saved ? (
-        <Alert data-color="success" role="status" className="notice">
-          <Paragraph>{t('tasks.settings.saved')}</Paragraph>
-        </Alert>
-      ) : null}
+      {saved ? <SuccessNotice>{t('tasks.settings.saved')}</SuccessNotice> : null}
       {isVersionConflict(update.error) ? (
         <Alert data-color="warning" role="alert" className="notice">
           <Paragraph>{t('tasks.settings.conflict')}</Paragraph>

@@ -1,16 +1,16 @@
-import { Alert, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { createUnitRequest } from '../../../../shared/api/units';
 import { unitKinds } from '../../../../shared/domain/units';
 import { FormErrorSummary } from '../../../components/FormErrorSummary';
 import { PageSection } from '../../../components/PageSection';
-import { SelectField } from '../../../components/SelectField';
+import { CodeOptions, SelectField } from '../../../components/SelectField';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { SubmitFailure } from '../../../app/errors';
-import { fieldCodesFromZod } from '../../../app/form-errors';
 import { useI18n } from '../../../app/i18n';
 import { useForm } from '../../../app/use-form';
 import { useCreateUnit } from '../units.api';
+import { SuccessNotice } from '../../../components/SuccessNotice';
 
 const fieldIds = { name: 'unit-name', kind: 'unit-kind' } as const;
 
@@ -37,13 +37,9 @@ export function CreateUnitForm() {
   const submit = () => {
     setCreatedName(null);
     createUnit.reset();
-    const parsed = createUnitRequest.safeParse(form.values);
-    if (!parsed.success) {
-      form.setFieldCodes(fieldCodesFromZod(parsed.error));
-      return;
-    }
-    form.setFieldCodes({});
-    createUnit.mutate(parsed.data, {
+    const request = form.validate(createUnitRequest, form.values);
+    if (request === null) return;
+    createUnit.mutate(request, {
       onSuccess: (unit) => {
         setCreatedName(unit.name);
         form.reset();
@@ -54,11 +50,7 @@ export function CreateUnitForm() {
 
   return (
     <PageSection headingId="create-unit-heading" heading={t('units.create.heading')}>
-      {createdName !== null ? (
-        <Alert data-color="success" role="status" className="notice">
-          <Paragraph>{t('units.create.success', { name: createdName })}</Paragraph>
-        </Alert>
-      ) : null}
+      {createdName !== null ? <SuccessNotice>{t('units.create.success', { name: createdName })}</SuccessNotice> : null}
       {/* A refusal that no field explains is shown at the form. */}
       <SubmitFailure error={createUnit.error} explained={form.hasFieldExplanation} />
       <FormErrorSummary {...form.summary} heading={t('units.create.errorSummaryHeading')} headingLevel={3} />
@@ -66,11 +58,7 @@ export function CreateUnitForm() {
         <Textfield {...form.field('name')} label={t('units.create.name')} autoComplete="off" required />
         <SelectField {...form.field('kind')} label={t('units.create.kind')} required>
           <option value="">{t('units.create.chooseKind')}</option>
-          {unitKinds.map((unitKind) => (
-            <option key={unitKind} value={unitKind}>
-              {t(`units.kinds.${unitKind}`)}
-            </option>
-          ))}
+          <CodeOptions codes={unitKinds} label={(unitKind) => t(`units.kinds.${unitKind}`)} />
         </SelectField>
         <SubmitButton
           pending={createUnit.isPending}

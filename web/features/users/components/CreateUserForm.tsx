@@ -6,7 +6,6 @@ import { SubmitButton } from '../../../components/SubmitButton';
 import { PageSection } from '../../../components/PageSection';
 import { RouterLink } from '../../../components/RouterLink';
 import { SubmitFailure } from '../../../app/errors';
-import { fieldCodesFromZod } from '../../../app/form-errors';
 import { useI18n } from '../../../app/i18n';
 import { useForm } from '../../../app/use-form';
 import { useCreateUser, type UnitOption } from '../users.api';
@@ -38,13 +37,9 @@ export function CreateUserForm({ units }: { units: readonly UnitOption[] }) {
   const submit = () => {
     setCreated(null);
     createUser.reset();
-    const parsed = createStaffUserRequest.safeParse(form.values);
-    if (!parsed.success) {
-      form.setFieldCodes(fieldCodesFromZod(parsed.error));
-      return;
-    }
-    form.setFieldCodes({});
-    createUser.mutate(parsed.data, {
+    const request = form.validate(createStaffUserRequest, form.values);
+    if (request === null) return;
+    createUser.mutate(request, {
       onSuccess: (user) => {
         setCreated({ id: user.id, name: user.displayName });
         form.reset();

@@ -4,7 +4,6 @@ import { updateStaffUserRequest, type StaffUserDto, type UpdateStaffUserRequest 
 import { FormErrorSummary } from '../../../components/FormErrorSummary';
 import { SubmitButton } from '../../../components/SubmitButton';
 import { isVersionConflict, SubmitFailure } from '../../../app/errors';
-import { fieldCodesFromZod } from '../../../app/form-errors';
 import { useI18n } from '../../../app/i18n';
 import { useSession } from '../../../app/session';
 import { useForm } from '../../../app/use-form';
@@ -66,13 +65,9 @@ export function EditUserForm({
   const submit = () => {
     setNothingChanged(false);
     update.reset();
-    const parsed = updateStaffUserRequest.safeParse(changesBetween(user, form.values));
-    if (!parsed.success) {
-      form.setFieldCodes(fieldCodesFromZod(parsed.error));
-      return;
-    }
-    form.setFieldCodes({});
-    const changes: UpdateStaffUserRequest = parsed.data;
+    const request = form.validate(updateStaffUserRequest, changesBetween(user, form.values));
+    if (request === null) return;
+    const changes: UpdateStaffUserRequest = request;
     if (Object.keys(changes).length === 0) {
       setNothingChanged(true);
       return;

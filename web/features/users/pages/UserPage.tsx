@@ -14,6 +14,7 @@ import { useI18n, usePageTitle } from '../../../app/i18n';
 import { EditUserForm } from '../components/EditUserForm';
 import { UserAccess } from '../components/UserAccess';
 import { useUnitOptions, useUser } from '../users.api';
+import { SuccessNotice } from '../../../components/SuccessNotice';
 
 /** `/brukere/:id` — an id that is not a UUID cannot be a user: not found, without asking the server. */
 export function UserPage() {
@@ -34,11 +35,7 @@ function NoticeAlert({ notice }: { notice: Notice }) {
       </Alert>
     );
   }
-  return (
-    <Alert data-color="success" role="status" className="notice">
-      <Paragraph>{t(`users.detail.${notice.kind}`)}</Paragraph>
-    </Alert>
-  );
+  return <SuccessNotice>{t(`users.detail.${notice.kind}`)}</SuccessNotice>;
 }
 
 function UserDetail({ id }: { id: string }) {

@@ -3,10 +3,9 @@ import { createBuildingRequest, updateBuildingRequest, type BuildingDto } from '
 import { buildingKinds, buildingOwnerKinds, commonFacilities } from '../../../../../shared/domain/dwelling-rules';
 import { CheckboxGroupField } from '../../../../components/CheckboxGroupField';
 import { FormErrorSummary } from '../../../../components/FormErrorSummary';
-import { SelectField } from '../../../../components/SelectField';
+import { CodeOptions, SelectField } from '../../../../components/SelectField';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { isVersionConflict, SubmitFailure } from '../../../../app/errors';
-import { fieldCodesFromZod } from '../../../../app/form-errors';
 import { useI18n } from '../../../../app/i18n';
 import { useForm } from '../../../../app/use-form';
 
@@ -99,13 +98,9 @@ export function BuildingForm({
   });
   const submit = () => {
     const body = toBody(form.values);
-    const parsed = (building ? updateBuildingRequest : createBuildingRequest).safeParse(body);
-    if (!parsed.success) {
-      form.setFieldCodes(fieldCodesFromZod(parsed.error));
-      return;
-    }
-    form.setFieldCodes({});
-    onSubmit(parsed.data as Record<string, unknown>, form);
+    const request = form.validate(building ? updateBuildingRequest : createBuildingRequest, body);
+    if (request === null) return;
+    onSubmit(request as Record<string, unknown>, form);
   };
   return (
     <>
@@ -114,11 +109,7 @@ export function BuildingForm({
       <form noValidate onSubmit={form.submitHandler(submit, pending)} className="form-stack narrow">
         <Textfield {...form.field('name')} label={t('dwellings.buildings.name')} required autoComplete="off" />
         <SelectField {...form.field('kind')} label={t('dwellings.buildings.kind')}>
-          {buildingKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`dwellings.buildings.kinds.${k}`)}
-            </option>
-          ))}
+          <CodeOptions codes={buildingKinds} label={(k) => t(`dwellings.buildings.kinds.${k}`)} />
         </SelectField>
         <Textfield {...form.field('street')} label={t('dwellings.buildings.street')} required autoComplete="off" />
         <Textfield
@@ -138,11 +129,7 @@ export function BuildingForm({
         <Textfield {...form.field('gnr')} label={t('dwellings.fields.gnr')} inputMode="numeric" />
         <Textfield {...form.field('bnr')} label={t('dwellings.fields.bnr')} inputMode="numeric" />
         <SelectField {...form.field('ownerKind')} label={t('dwellings.buildings.owner')}>
-          {buildingOwnerKinds.map((k) => (
-            <option key={k} value={k}>
-              {t(`dwellings.buildings.ownerKinds.${k}`)}
-            </option>
-          ))}
+          <CodeOptions codes={buildingOwnerKinds} label={(k) => t(`dwellings.buildings.ownerKinds.${k}`)} />
         </SelectField>
         <CheckboxGroupField
           id={fieldIds.commonHouse}

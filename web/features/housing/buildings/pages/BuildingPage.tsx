@@ -11,7 +11,7 @@ import { FactList } from '../../../../components/FactList';
 import { PageHeading } from '../../../../components/PageHeading';
 import { PageSection } from '../../../../components/PageSection';
 import { RouterLink } from '../../../../components/RouterLink';
-import { ScrollTable } from '../../../../components/ScrollTable';
+import { ScrollTable, TableHeader } from '../../../../components/ScrollTable';
 import { SubjectTasks } from '../../../../components/tasks/SubjectTasks';
 import { isApiError } from '../../../../app/api-client';
 import {
@@ -93,20 +93,16 @@ function BuildingContent({ data, refetch }: { data: BuildingDetailResponse; refe
           <Paragraph>{t('dwellings.buildings.noDwellings')}</Paragraph>
         ) : (
           <ScrollTable labelledBy="building-dwellings-heading">
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t('dwellings.table.reference')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('dwellings.table.address')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('dwellings.table.type')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="numeric">
-                  {t('dwellings.table.bedrooms')}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col" className="numeric">
-                  {t('dwellings.fields.floor')}
-                </Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('dwellings.table.status')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <TableHeader
+              columns={[
+                t('dwellings.table.reference'),
+                t('dwellings.table.address'),
+                t('dwellings.table.type'),
+                { label: t('dwellings.table.bedrooms'), numeric: true },
+                { label: t('dwellings.fields.floor'), numeric: true },
+                t('dwellings.table.status'),
+              ]}
+            />
             <Table.Body>
               {data.dwellings.map((d) => (
                 <Table.Row key={d.id}>

@@ -1,15 +1,16 @@
-import { Alert, Paragraph, Table } from '@digdir/designsystemet-react';
+import { Paragraph, Table } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import type { CreateBuildingRequest } from '../../../../../shared/api/buildings';
 import { formatNumber } from '../../../../../shared/i18n';
 import { PageHeading } from '../../../../components/PageHeading';
 import { PageSection } from '../../../../components/PageSection';
 import { RouterLink } from '../../../../components/RouterLink';
-import { ScrollTable } from '../../../../components/ScrollTable';
+import { ScrollTable, TableHeader } from '../../../../components/ScrollTable';
 import { isNoAccess, NoAccessPage, QueryContent } from '../../../../app/errors';
 import { useI18n, usePageTitle } from '../../../../app/i18n';
 import { useBuildings, useCreateBuilding } from '../../dwellings/dwellings.api';
 import { BuildingForm } from '../components/BuildingForm';
+import { SuccessNotice } from '../../../../components/SuccessNotice';
 
 /** `/bygg` — the buildings of the register, and registering one. */
 export function BuildingsPage() {
@@ -32,16 +33,14 @@ export function BuildingsPage() {
               <Paragraph>{t('dwellings.buildings.empty')}</Paragraph>
             ) : (
               <ScrollTable labelledBy="buildings-list-heading">
-                <Table.Head>
-                  <Table.Row>
-                    <Table.HeaderCell scope="col">{t('dwellings.buildings.name')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('dwellings.buildings.kind')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col">{t('dwellings.buildings.address')}</Table.HeaderCell>
-                    <Table.HeaderCell scope="col" className="numeric">
-                      {t('dwellings.buildings.dwellingCount')}
-                    </Table.HeaderCell>
-                  </Table.Row>
-                </Table.Head>
+                <TableHeader
+                  columns={[
+                    t('dwellings.buildings.name'),
+                    t('dwellings.buildings.kind'),
+                    t('dwellings.buildings.address'),
+                    { label: t('dwellings.buildings.dwellingCount'), numeric: true },
+                  ]}
+                />
                 <Table.Body>
                   {items.map((b) => (
                     <Table.Row key={b.id}>
@@ -64,11 +63,9 @@ export function BuildingsPage() {
       {buildings.data?.actions.create ? (
         <PageSection headingId="building-new-heading" heading={t('dwellings.buildings.newHeading')}>
           {created ? (
-            <Alert data-color="success" role="status" className="notice">
-              <Paragraph>
-                {t('dwellings.buildings.created')} <RouterLink to={`/bygg/${created.id}`}>{created.name}</RouterLink>
-              </Paragraph>
-            </Alert>
+            <SuccessNotice>
+              {t('dwellings.buildings.created')} <RouterLink to={`/bygg/${created.id}`}>{created.name}</RouterLink>
+            </SuccessNotice>
           ) : null}
           <BuildingForm
             building={null}

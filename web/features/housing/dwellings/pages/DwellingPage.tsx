@@ -1,4 +1,4 @@
-import { Alert, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import {
@@ -13,17 +13,17 @@ import { FormErrorSummary } from '../../../../components/FormErrorSummary';
 import { PageHeading } from '../../../../components/PageHeading';
 import { PageSection } from '../../../../components/PageSection';
 import { RouterLink } from '../../../../components/RouterLink';
-import { ScrollTable } from '../../../../components/ScrollTable';
-import { SelectField } from '../../../../components/SelectField';
+import { ScrollTable, TableHeader } from '../../../../components/ScrollTable';
+import { CodeOptions, SelectField } from '../../../../components/SelectField';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { SubjectTasks } from '../../../../components/tasks/SubjectTasks';
 import { isApiError } from '../../../../app/api-client';
 import { isNoAccess, NoAccessPage, NotFoundPage, QueryContent, SubmitFailure } from '../../../../app/errors';
-import { fieldCodesFromZod } from '../../../../app/form-errors';
 import { useI18n, usePageTitle } from '../../../../app/i18n';
 import { useForm } from '../../../../app/use-form';
 import { DwellingLeases } from '../../leases/components/DwellingLeases';
 import { useChangeDwellingStatus, useDwelling } from '../dwellings.api';
+import { SuccessNotice } from '../../../../components/SuccessNotice';
 
 /** `/boliger/:id` — an id that is not a UUID cannot be a dwelling: not found without asking. */
 export function DwellingPage() {
@@ -155,16 +155,16 @@ function DwellingContent({ data }: { data: DwellingDetailResponse }) {
         <Vacancy data={data} />
         <ScrollTable labelledBy="dwelling-history-caption">
           <caption id="dwelling-history-caption">{t('dwellings.detail.historyCaption')}</caption>
-          <Table.Head>
-            <Table.Row>
-              <Table.HeaderCell scope="col">{t('dwellings.detail.historyStatus')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('dwellings.detail.historyFrom')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('dwellings.detail.historySource')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('dwellings.detail.historyBy')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('dwellings.detail.historyAt')}</Table.HeaderCell>
-              <Table.HeaderCell scope="col">{t('dwellings.detail.historyNote')}</Table.HeaderCell>
-            </Table.Row>
-          </Table.Head>
+          <TableHeader
+            columns={[
+              t('dwellings.detail.historyStatus'),
+              t('dwellings.detail.historyFrom'),
+              t('dwellings.detail.historySource'),
+              t('dwellings.detail.historyBy'),
+              t('dwellings.detail.historyAt'),
+              t('dwellings.detail.historyNote'),
+            ]}
+          />
           <Table.Body>
             {data.history.map((h) => (
               <Table.Row key={h.id}>
@@ -186,16 +186,14 @@ function DwellingContent({ data }: { data: DwellingDetailResponse }) {
             <Paragraph>{t('dwellings.detail.noSubUnits')}</Paragraph>
           ) : (
             <ScrollTable labelledBy="dwelling-subunits-heading">
-              <Table.Head>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">{t('dwellings.table.reference')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('dwellings.table.type')}</Table.HeaderCell>
-                  <Table.HeaderCell scope="col" className="numeric">
-                    {t('dwellings.fields.capacity')}
-                  </Table.HeaderCell>
-                  <Table.HeaderCell scope="col">{t('dwellings.table.status')}</Table.HeaderCell>
-                </Table.Row>
-              </Table.Head>
+              <TableHeader
+                columns={[
+                  t('dwellings.table.reference'),
+                  t('dwellings.table.type'),
+                  { label: t('dwellings.fields.capacity'), numeric: true },
+                  t('dwellings.table.status'),
+                ]}
+              />
               <Table.Body>
                 {data.subUnits.map((s) => (
                   <Table.Row key={s.id}>
@@ -273,13 +271,9 @@ function ChangeStatusForm({ dwellingId, today }: { dwellingId: string; today: st
   const submit = () => {
     setSaved(false);
     change.reset();
-    const parsed = changeDwellingStatusRequest.safeParse(form.values);
-    if (!parsed.success) {
-      form.setFieldCodes(fieldCodesFromZod(parsed.error));
-      return;
-    }
-    form.setFieldCodes({});
-    change.mutate(parsed.data, { onSuccess: () => setSaved(true), onError: (error) => form.showRefusal(error) });
+    const request = form.validate(changeDwellingStatusRequest, form.values);
+    if (request === null) return;
+    change.mutate(request, { onSuccess: () => setSaved(true), onError: (error) => form.showRefusal(error) });
   };
   return (
     <section aria-labelledby="dwelling-change-status-heading" className="form-stack">
@@ -287,20 +281,12 @@ function ChangeStatusForm({ dwellingId, today }: { dwellingId: string; today: st
         {t('dwellings.detail.changeStatus')}
       </Heading>
       <Paragraph>{t('dwellings.detail.changeStatusHelp')}</Paragraph>
-      {saved ? (
-        <Alert data-color="success" role="status" className="notice">
-          <Paragraph>{t('dwellings.detail.statusSaved')}</Paragraph>
-        </Alert>
-      ) : null}
+      {saved ? <SuccessNotice>{t('dwellings.detail.statusSaved')}</SuccessNotice> : null}
       <SubmitFailure error={change.error} explained={form.hasFieldExplanation} />
       <FormErrorSummary {...form.summary} heading={t('dwellings.form.errorSummary')} headingLevel={4} />
       <form noValidate onSubmit={form.submitHandler(submit, change.isPending)} className="form-stack narrow">
         <SelectField {...form.field('status')} label={t('dwellings.detail.newStatus')}>
-          {manualStatuses.map((s) => (
-            <option key={s} value={s}>
-              {t(`dwellings.statuses.${s}`)}
-            </option>
-          ))}
+          <CodeOptions codes={manualStatuses} label={(s) => t(`dwellings.statuses.${s}`)} />
         </SelectField>
         <Textfield
           {...form.field('validFrom')}

@@ -7,15 +7,15 @@ import {
   type LandlordDto,
 } from '../../../../../shared/api/landlords';
 import { isVersionConflict, SubmitFailure } from '../../../../app/errors';
-import { fieldCodesFromZod } from '../../../../app/form-errors';
 import { useI18n } from '../../../../app/i18n';
 import { useForm } from '../../../../app/use-form';
 import { CheckboxGroupField } from '../../../../components/CheckboxGroupField';
 import { FormErrorSummary } from '../../../../components/FormErrorSummary';
 import { PageSection } from '../../../../components/PageSection';
-import { SelectField } from '../../../../components/SelectField';
+import { CodeOptions, SelectField } from '../../../../components/SelectField';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { useContactCandidates, useCreateLandlord, useUpdateLandlord } from '../landlords.api';
+import { SuccessNotice } from '../../../../components/SuccessNotice';
 
 const preferenceFlags = ['wantsConsultationBeforeReletting', 'prefersLongTerm', 'refusesMunicipalGuarantee'] as const;
 const guaranteeFlags = ['depositGuarantee', 'rentGuarantee', 'rentPaidInAdvance'] as const;
@@ -99,14 +99,10 @@ export function LandlordForm({ landlord, onCreated }: { landlord?: LandlordDto; 
       ...Object.fromEntries(guaranteeFlags.map((f) => [f, guarantees.includes(f)])),
       notes: values.notes,
     };
-    const parsed = (landlord ? updateLandlordRequest : createLandlordRequest).safeParse(body);
-    if (!parsed.success) {
-      form.setFieldCodes(fieldCodesFromZod(parsed.error));
-      return;
-    }
-    form.setFieldCodes({});
+    const request = form.validate(landlord ? updateLandlordRequest : createLandlordRequest, body);
+    if (request === null) return;
     if (landlord) {
-      update.mutate({ version: landlord.version, body: parsed.data }, { onSuccess: () => setSaved(t('landlords.form.saved')), onError: form.showRefusal });
+      update.mutate({ version: landlord.version, body: request }, { onSuccess: () => setSaved(t('landlords.form.saved')), onError: form.showRefusal });
     } else {
       create.mutate(createLandlordRequest.parse(body), {
         onSuccess: (dto) => {
@@ -123,9 +119,7 @@ export function LandlordForm({ landlord, onCreated }: { landlord?: LandlordDto; 
   return (
     <PageSection headingId={headingId} heading={landlord ? t('landlords.form.editHeading') : t('landlords.form.createHeading')}>
       {saved ? (
-        <Alert data-color="success" role="status" className="notice">
-          <Paragraph>{saved}</Paragraph>
-        </Alert>
+        <SuccessNotice>{saved}</SuccessNotice>
       ) : null}
       {isVersionConflict(mutation.error) ? (
         <Alert data-color="warning" role="alert" className="notice">
@@ -153,11 +147,7 @@ export function LandlordForm({ landlord, onCreated }: { landlord?: LandlordDto; 
         </Fieldset>
         {values.partyKind === 'person' ? <Paragraph data-size="sm">{t('landlords.form.personPrivacy')}</Paragraph> : null}
         <SelectField {...form.field('category')} label={t('landlords.form.category')}>
-          {landlordCategories.map((c) => (
-            <option key={c} value={c}>
-              {t(`landlords.categories.${c}`)}
-            </option>
-          ))}
+          <CodeOptions codes={landlordCategories} label={(c) => t(`landlords.categories.${c}`)} />
         </SelectField>
         <Textfield {...form.field('name')} label={t('landlords.form.name')} required autoComplete="off" />
         <Textfield

@@ -1,11 +1,10 @@
-import { Alert, Button, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
+import { Button, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { createIncidentRequest, incidentKinds, landlordIdParams, landlordFlags, type LandlordDto } from '../../../../../shared/api/landlords';
 import { formatDate } from '../../../../../shared/i18n';
 import { isApiError } from '../../../../app/api-client';
 import { isNoAccess, NoAccessPage, NotFoundPage, QueryContent, SubmitFailure } from '../../../../app/errors';
-import { fieldCodesFromZod } from '../../../../app/form-errors';
 import { useI18n, usePageTitle } from '../../../../app/i18n';
 import { useForm } from '../../../../app/use-form';
 import { FactList } from '../../../../components/FactList';
@@ -13,17 +12,15 @@ import { FormErrorSummary } from '../../../../components/FormErrorSummary';
 import { PageHeading } from '../../../../components/PageHeading';
 import { PageSection } from '../../../../components/PageSection';
 import { RouterLink } from '../../../../components/RouterLink';
-import { ScrollTable } from '../../../../components/ScrollTable';
-import { SelectField } from '../../../../components/SelectField';
+import { ScrollTable, TableHeader } from '../../../../components/ScrollTable';
+import { CodeOptions, SelectField } from '../../../../components/SelectField';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { SubjectTasks } from '../../../../components/tasks/SubjectTasks';
 import { LeaseTable } from '../../leases/components/LeaseTable';
+import { osloToday } from '../../shared/oslo-today';
 import { LandlordForm } from '../components/LandlordForm';
 import { useAddIncident, useLandlord, useResolveIncident } from '../landlords.api';
-
-function osloToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
-}
+import { SuccessNotice } from '../../../../components/SuccessNotice';
 
 /** `/utleiere/:id` */
 export function LandlordPage() {
@@ -119,13 +116,9 @@ function Incidents({ landlord }: { landlord: LandlordDto }) {
   });
   const submit = () => {
     setAdded(false);
-    const parsed = createIncidentRequest.safeParse(form.values);
-    if (!parsed.success) {
-      form.setFieldCodes(fieldCodesFromZod(parsed.error));
-      return;
-    }
-    form.setFieldCodes({});
-    add.mutate(parsed.data, {
+    const request = form.validate(createIncidentRequest, form.values);
+    if (request === null) return;
+    add.mutate(request, {
       onSuccess: () => {
         setAdded(true);
         form.reset();
@@ -141,14 +134,14 @@ function Incidents({ landlord }: { landlord: LandlordDto }) {
           <Paragraph>{t('landlords.detail.noIncidents')}</Paragraph>
         ) : (
           <ScrollTable labelledBy="landlord-incidents-heading">
-            <Table.Head>
-              <Table.Row>
-                <Table.HeaderCell scope="col">{t('landlords.incidents.occurredOn')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('landlords.incidents.kind')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('landlords.incidents.description')}</Table.HeaderCell>
-                <Table.HeaderCell scope="col">{t('landlords.incidents.status')}</Table.HeaderCell>
-              </Table.Row>
-            </Table.Head>
+            <TableHeader
+              columns={[
+                t('landlords.incidents.occurredOn'),
+                t('landlords.incidents.kind'),
+                t('landlords.incidents.description'),
+                t('landlords.incidents.status'),
+              ]}
+            />
             <Table.Body>
               {landlord.incidents.map((incident) => (
                 <Table.Row key={incident.id}>
@@ -187,20 +180,14 @@ function Incidents({ landlord }: { landlord: LandlordDto }) {
         <PageSection headingId="incident-add-heading" heading={t('landlords.incidents.addHeading')}>
           <Paragraph>{t('landlords.incidents.help')}</Paragraph>
           {added ? (
-            <Alert data-color="success" role="status" className="notice">
-              <Paragraph>{t('landlords.incidents.added')}</Paragraph>
-            </Alert>
+            <SuccessNotice>{t('landlords.incidents.added')}</SuccessNotice>
           ) : null}
           <SubmitFailure error={add.error} explained={form.hasFieldExplanation} />
           <FormErrorSummary {...form.summary} heading={t('landlords.form.errorSummaryHeading')} headingLevel={3} />
           <form noValidate onSubmit={form.submitHandler(submit, add.isPending)} className="form-stack narrow">
             <Textfield {...form.field('occurredOn')} label={t('landlords.incidents.occurredOn')} type="date" required />
             <SelectField {...form.field('kind')} label={t('landlords.incidents.kind')}>
-              {incidentKinds.map((k) => (
-                <option key={k} value={k}>
-                  {t(`landlords.incidents.kinds.${k}`)}
-                </option>
-              ))}
+              <CodeOptions codes={incidentKinds} label={(k) => t(`landlords.incidents.kinds.${k}`)} />
             </SelectField>
             <Textfield {...form.field('description')} label={t('landlords.incidents.description')} multiline rows={3} required />
             <SubmitButton pending={add.isPending} label={t('landlords.incidents.add')} pendingLabel={t('landlords.incidents.adding')} />

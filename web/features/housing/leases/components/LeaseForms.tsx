@@ -12,30 +12,31 @@ import {
 } from '../../../../../shared/api/leases';
 import { formatMoneyOre } from '../../../../../shared/i18n';
 import { SubmitFailure } from '../../../../app/errors';
-import { fieldCodesFromZod } from '../../../../app/form-errors';
 import { useI18n } from '../../../../app/i18n';
 import { useForm } from '../../../../app/use-form';
 import { FormErrorSummary } from '../../../../components/FormErrorSummary';
 import { PageSection } from '../../../../components/PageSection';
-import { SelectField } from '../../../../components/SelectField';
+import { CodeOptions, SelectField } from '../../../../components/SelectField';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { useAddAssessment, useAddInspection, useRenewLease, useTerminateLease, useUpdateLease } from '../leases.api';
 import { kronerToOre, oreToKronerText } from './money';
+import { SuccessNotice } from '../../../../components/SuccessNotice';
 
-function Saved({ show, text }: { show: boolean; text: string }) {
-  if (!show) return null;
-  return (
-    <Alert data-color="success" role="status" className="notice">
-      <Paragraph>{text}</Paragraph>
-    </Alert>
-  );
-}
-
-/** Rent, deposit and notes (If-Match: the version the page shows). */
-export function EditLeaseForm({ lease }: { lease: LeaseDto }) {
+/**
+ * Rent, deposit and notes (If-Match: the version the page shows). The page remounts the form when
+ * the version changes (fresh values), so it keeps the "saved" notice: `justSaved`, `onSaved`.
+ */
+export function EditLeaseForm({
+  lease,
+  justSaved,
+  onSaved,
+}: {
+  lease: LeaseDto;
+  justSaved: boolean;
+  onSaved: (version: number) => void;
+}) {
   const { t, errorText } = useI18n();
   const update = useUpdateLease(lease.id);
-  const [saved, setSaved] = useState(false);
   const form = useForm({
     initial: { rentOre: oreToKronerText(lease.rentOre), depositOre: oreToKronerText(lease.depositOre), notes: lease.notes },
     fieldIds: { rentOre: 'edit-lease-rent', depositOre: 'edit-lease-deposit', notes: 'edit-lease-notes' },
@@ -43,22 +44,21 @@ export function EditLeaseForm({ lease }: { lease: LeaseDto }) {
   });
   const rent = kronerToOre(form.values.rentOre);
   const submit = () => {
-    setSaved(false);
-    const parsed = updateLeaseRequest.safeParse({
+    const request = form.validate(updateLeaseRequest, {
       rentOre: rent ?? undefined,
       depositOre: kronerToOre(form.values.depositOre) ?? undefined,
       notes: form.values.notes,
     });
-    if (!parsed.success || rent === null) {
-      form.setFieldCodes(parsed.success ? { rentOre: 'invalid_type' } : fieldCodesFromZod(parsed.error));
+    if (request === null) return;
+    if (rent === null) {
+      form.setFieldCodes({ rentOre: 'invalid_type' });
       return;
     }
-    form.setFieldCodes({});
-    update.mutate({ version: lease.version, body: parsed.data }, { onSuccess: () => setSaved(true), onError: form.showRefusal });
+    update.mutate({ version: lease.version, body: request }, { onSuccess: (updated) => onSaved(updated.version), onError: form.showRefusal });
   };
   return (
     <PageSection headingId="edit-lease-heading" heading={t('leases.edit.heading')}>
-      <Saved show={saved} text={t('leases.detail.saved')} />
+      {justSaved ? <SuccessNotice>{t('leases.detail.saved')}</SuccessNotice> : null}
       <SubmitFailure error={update.error} explained={form.hasFieldExplanation} />
       <FormErrorSummary {...form.summary} heading={t('leases.form.errorSummaryHeading')} headingLevel={3} />
       <form noValidate onSubmit={form.submitHandler(submit, update.isPending)} className="form-stack narrow">
@@ -88,16 +88,12 @@ export function AssessmentForm({ lease, today }: { lease: LeaseDto; today: strin
   });
   const submit = () => {
     setSaved(false);
-    const parsed = createNeedsAssessmentRequest.safeParse({
+    const request = form.validate(createNeedsAssessmentRequest, {
       ...form.values,
       couldBuy: couldBuy === '' ? null : couldBuy === 'yes',
     });
-    if (!parsed.success) {
-      form.setFieldCodes(fieldCodesFromZod(parsed.error));
-      return;
-    }
-    form.setFieldCodes({});
-    add.mutate(parsed.data, {
+    if (request === null) return;
+    add.mutate(request, {
       onSuccess: () => {
         setSaved(true);
         form.reset();
@@ -109,18 +105,14 @@ export function AssessmentForm({ lease, today }: { lease: LeaseDto; today: strin
   return (
     <PageSection headingId="assessment-heading" heading={t('leases.assessment.heading')}>
       <Paragraph>{t('leases.assessment.help')}</Paragraph>
-      <Saved show={saved} text={t('leases.assessment.saved')} />
+      {saved ? <SuccessNotice>{t('leases.assessment.saved')}</SuccessNotice> : null}
       <SubmitFailure error={add.error} explained={form.hasFieldExplanation} />
       <FormErrorSummary {...form.summary} heading={t('leases.form.errorSummaryHeading')} headingLevel={3} />
       <form noValidate onSubmit={form.submitHandler(submit, add.isPending)} className="form-stack narrow">
         <Textfield {...form.field('assessedOn')} label={t('leases.assessment.assessedOn')} type="date" required />
         <SelectField {...form.field('outcome')} label={t('leases.assessment.outcome')} required>
           <option value="">{t('leases.assessment.chooseOutcome')}</option>
-          {assessmentOutcomes.map((o) => (
-            <option key={o} value={o}>
-              {t(`leases.outcomes.${o}`)}
-            </option>
-          ))}
+          <CodeOptions codes={assessmentOutcomes} label={(o) => t(`leases.outcomes.${o}`)} />
         </SelectField>
         <Textfield {...form.field('reasons')} label={t('leases.assessment.reasons')} multiline rows={4} required />
         <Fieldset>
@@ -168,21 +160,17 @@ export function RenewForm({ lease }: { lease: LeaseDto }) {
             : null;
   const submit = () => {
     setSaved(false);
-    const parsed = renewLeaseRequest.safeParse({
+    const request = form.validate(renewLeaseRequest, {
       ...(lease.renewal.assessmentId ? { assessmentId: lease.renewal.assessmentId } : {}),
       ...(openEnded ? { openEnded: true } : { newEndDate: form.values.newEndDate }),
     });
-    if (!parsed.success) {
-      form.setFieldCodes(fieldCodesFromZod(parsed.error));
-      return;
-    }
-    form.setFieldCodes({});
-    renew.mutate(parsed.data, { onSuccess: () => setSaved(true), onError: form.showRefusal });
+    if (request === null) return;
+    renew.mutate(request, { onSuccess: () => setSaved(true), onError: form.showRefusal });
   };
   return (
     <PageSection headingId="renew-heading" heading={t('leases.renew.heading')}>
       <Paragraph>{t('leases.renew.help')}</Paragraph>
-      <Saved show={saved} text={t('leases.renew.saved')} />
+      {saved ? <SuccessNotice>{t('leases.renew.saved')}</SuccessNotice> : null}
       {blockedText ? (
         <Alert data-color="info" className="notice" id="renew-blocked">
           <Paragraph>{blockedText}</Paragraph>
@@ -217,18 +205,14 @@ export function TerminateForm({ lease, today }: { lease: LeaseDto; today: string
   });
   const submit = () => {
     setSaved(false);
-    const parsed = terminateLeaseRequest.safeParse(form.values);
-    if (!parsed.success) {
-      form.setFieldCodes(fieldCodesFromZod(parsed.error));
-      return;
-    }
-    form.setFieldCodes({});
-    terminate.mutate(parsed.data, { onSuccess: () => setSaved(true), onError: form.showRefusal });
+    const request = form.validate(terminateLeaseRequest, form.values);
+    if (request === null) return;
+    terminate.mutate(request, { onSuccess: () => setSaved(true), onError: form.showRefusal });
   };
   return (
     <PageSection headingId="terminate-heading" heading={t('leases.terminate.heading')}>
       <Paragraph>{t('leases.terminate.help')}</Paragraph>
-      <Saved show={saved} text={t('leases.terminate.saved')} />
+      {saved ? <SuccessNotice>{t('leases.terminate.saved')}</SuccessNotice> : null}
       <SubmitFailure error={terminate.error} explained={form.hasFieldExplanation} />
       <FormErrorSummary {...form.summary} heading={t('leases.form.errorSummaryHeading')} headingLevel={3} />
       <form noValidate onSubmit={form.submitHandler(submit, terminate.isPending)} className="form-stack narrow">
@@ -236,11 +220,7 @@ export function TerminateForm({ lease, today }: { lease: LeaseDto; today: string
         <Textfield {...form.field('terminatedOn')} label={t('leases.terminate.terminatedOn')} type="date" required />
         <SelectField {...form.field('reason')} label={t('leases.terminate.reason')} required>
           <option value="">{t('leases.terminate.chooseReason')}</option>
-          {terminationReasons.map((r) => (
-            <option key={r} value={r}>
-              {t(`leases.reasons.${r}`)}
-            </option>
-          ))}
+          <CodeOptions codes={terminationReasons} label={(r) => t(`leases.reasons.${r}`)} />
         </SelectField>
         <Textfield {...form.field('note')} label={t('leases.terminate.note')} multiline rows={2} />
         <SubmitButton pending={terminate.isPending} label={t('leases.terminate.submit')} pendingLabel={t('leases.form.submitting')} />
@@ -263,7 +243,7 @@ export function InspectionForm({ lease, today }: { lease: LeaseDto; today: strin
   });
   const submit = () => {
     setSaved(false);
-    const parsed = createInspectionRequest.safeParse({
+    const request = form.validate(createInspectionRequest, {
       inspectedOn: form.values.inspectedOn,
       damages: damages
         .filter((d) => d.description.trim() || d.cost.trim())
@@ -271,12 +251,8 @@ export function InspectionForm({ lease, today }: { lease: LeaseDto; today: strin
       depositWithheldOre: kronerToOre(form.values.depositWithheldOre) ?? undefined,
       notes: form.values.notes,
     });
-    if (!parsed.success) {
-      form.setFieldCodes(fieldCodesFromZod(parsed.error));
-      return;
-    }
-    form.setFieldCodes({});
-    add.mutate(parsed.data, {
+    if (request === null) return;
+    add.mutate(request, {
       onSuccess: () => {
         setSaved(true);
         setDamages([{ description: '', cost: '' }]);
@@ -289,7 +265,7 @@ export function InspectionForm({ lease, today }: { lease: LeaseDto; today: strin
   return (
     <PageSection headingId="inspection-heading" heading={t('leases.inspection.heading')}>
       <Paragraph>{t('leases.inspection.help', { deposit: formatMoneyOre(lease.depositOre) })}</Paragraph>
-      <Saved show={saved} text={t('leases.inspection.saved')} />
+      {saved ? <SuccessNotice>{t('leases.inspection.saved')}</SuccessNotice> : null}
       <SubmitFailure error={add.error} explained={form.hasFieldExplanation} />
       <FormErrorSummary {...form.summary} heading={t('leases.form.errorSummaryHeading')} headingLevel={3} />
       <form noValidate onSubmit={form.submitHandler(submit, add.isPending)} className="form-stack narrow">

@@ -2,7 +2,7 @@ import { Table, Tag } from '@digdir/designsystemet-react';
 import type { LeaseSummaryDto } from '../../../../../shared/api/leases';
 import { formatDate, formatMoneyOre } from '../../../../../shared/i18n';
 import { RouterLink } from '../../../../components/RouterLink';
-import { ScrollTable } from '../../../../components/ScrollTable';
+import { ScrollTable, TableHeader } from '../../../../components/ScrollTable';
 import { useI18n } from '../../../../app/i18n';
 
 /** Leases as a table: reference (link), type, dwelling, party, period, status, rent, assessment. */
@@ -18,20 +18,18 @@ export function LeaseTable({
   const { t } = useI18n();
   return (
     <ScrollTable labelledBy={labelledBy}>
-      <Table.Head>
-        <Table.Row>
-          <Table.HeaderCell scope="col">{t('leases.table.reference')}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t('leases.table.kind')}</Table.HeaderCell>
-          {showDwelling ? <Table.HeaderCell scope="col">{t('leases.table.dwelling')}</Table.HeaderCell> : null}
-          <Table.HeaderCell scope="col">{t('leases.table.party')}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t('leases.table.period')}</Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t('leases.table.state')}</Table.HeaderCell>
-          <Table.HeaderCell scope="col" className="numeric">
-            {t('leases.table.rent')}
-          </Table.HeaderCell>
-          <Table.HeaderCell scope="col">{t('leases.table.assessment')}</Table.HeaderCell>
-        </Table.Row>
-      </Table.Head>
+      <TableHeader
+        columns={[
+          t('leases.table.reference'),
+          t('leases.table.kind'),
+          ...(showDwelling ? [t('leases.table.dwelling')] : []),
+          t('leases.table.party'),
+          t('leases.table.period'),
+          t('leases.table.state'),
+          { label: t('leases.table.rent'), numeric: true },
+          t('leases.table.assessment'),
+        ]}
+      />
       <Table.Body>
         {leases.map((lease) => (
           <Table.Row key={lease.id}>

@@ -1,4 +1,4 @@
-import { Alert, Button, Heading, List, Paragraph } from '@digdir/designsystemet-react';
+import { Button, Heading, List, Paragraph } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import { useLocation, useParams } from 'react-router';
 import { leaseIdParams, type LeaseDto, type TermWarningDto } from '../../../../../shared/api/leases';
@@ -13,12 +13,10 @@ import { RouterLink } from '../../../../components/RouterLink';
 import { SubjectTasks } from '../../../../components/tasks/SubjectTasks';
 import { LeaseLetters } from '../../letters/LeaseLetters';
 import { AssessmentForm, EditLeaseForm, InspectionForm, RenewForm, TerminateForm } from '../components/LeaseForms';
+import { osloToday } from '../../shared/oslo-today';
 import { TermWarnings } from '../components/TermWarnings';
 import { useCancelLease, useLease } from '../leases.api';
-
-function osloToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(new Date());
-}
+import { SuccessNotice } from '../../../../components/SuccessNotice';
 
 /** `/kontrakter/:id` — an id that is not a UUID cannot be a lease: not found without asking. */
 export function LeasePage() {
@@ -45,9 +43,7 @@ function LeaseDetail({ id }: { id: string }) {
             <RouterLink to="/kontrakter">{t('leases.detail.back')}</RouterLink>
           </Paragraph>
           {created ? (
-            <Alert data-color="success" role="status" className="notice">
-              <Paragraph>{t('leases.form.created', { reference: created })}</Paragraph>
-            </Alert>
+            <SuccessNotice>{t('leases.form.created', { reference: created })}</SuccessNotice>
           ) : null}
           <LeaseBody lease={data} />
         </>
@@ -57,6 +53,8 @@ function LeaseDetail({ id }: { id: string }) {
 }
 
 function LeaseBody({ lease }: { lease: LeaseDto }) {
+  // The version this page saved through the edit form: its "saved" notice outlives the form's remount.
+  const [savedVersion, setSavedVersion] = useState<number | null>(null);
   const { t } = useI18n();
   const today = osloToday();
   const none = t('leases.detail.none');
@@ -179,8 +177,8 @@ function LeaseBody({ lease }: { lease: LeaseDto }) {
       </PageSection>
 
       {lease.actions.assess ? <AssessmentForm lease={lease} today={today} /> : null}
-      {lease.actions.update || lease.actions.renew ? <RenewForm key={`renew-${lease.version}`} lease={lease} /> : null}
-      {lease.actions.update ? <EditLeaseForm key={`edit-${lease.version}`} lease={lease} /> : null}
+      {lease.actions.update || lease.actions.renew ? <RenewForm lease={lease} /> : null}
+      {lease.actions.update ? <EditLeaseForm key={`edit-${lease.version}`} lease={lease} justSaved={savedVersion === lease.version} onSaved={setSavedVersion} /> : null}
       {lease.actions.terminate ? <TerminateForm lease={lease} today={today} /> : null}
 
       <PageSection headingId="lease-inspections-heading" heading={t('leases.detail.inspections')}>
@@ -221,9 +219,7 @@ function CancelLease({ lease }: { lease: LeaseDto }) {
       <Paragraph>{t('leases.detail.cancelHelp')}</Paragraph>
       <SubmitFailure error={cancel.error} />
       {cancel.isSuccess ? (
-        <Alert data-color="success" role="status" className="notice">
-          <Paragraph>{t('leases.detail.cancelled')}</Paragraph>
-        </Alert>
+        <SuccessNotice>{t('leases.detail.cancelled')}</SuccessNotice>
       ) : null}
       <div>
         {confirming ? (

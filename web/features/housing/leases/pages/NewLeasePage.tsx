@@ -12,7 +12,6 @@ import {
 import { termWarnings, validateDeposit } from '../../../../../shared/domain/lease-rules';
 import { formatDate, formatMoneyOre } from '../../../../../shared/i18n';
 import { SubmitFailure } from '../../../../app/errors';
-import { fieldCodesFromZod } from '../../../../app/form-errors';
 import { useI18n, usePageTitle } from '../../../../app/i18n';
 import { useCan } from '../../../../app/permissions';
 import { useForm } from '../../../../app/use-form';
@@ -20,7 +19,7 @@ import { FormErrorSummary } from '../../../../components/FormErrorSummary';
 import { PageHeading } from '../../../../components/PageHeading';
 import { PageSection } from '../../../../components/PageSection';
 import { RouterLink } from '../../../../components/RouterLink';
-import { SelectField } from '../../../../components/SelectField';
+import { CodeOptions, SelectField } from '../../../../components/SelectField';
 import { SubmitButton } from '../../../../components/SubmitButton';
 import { kronerToOre } from '../components/money';
 import { TermWarnings } from '../components/TermWarnings';
@@ -154,13 +153,9 @@ export function NewLeasePage() {
 
   const submit = () => {
     create.reset();
-    const parsed = createLeaseRequest.safeParse(payload());
-    if (!parsed.success) {
-      form.setFieldCodes(fieldCodesFromZod(parsed.error));
-      return;
-    }
-    form.setFieldCodes({});
-    create.mutate(parsed.data as CreateLeaseRequest, {
+    const request = form.validate(createLeaseRequest, payload());
+    if (request === null) return;
+    create.mutate(request as CreateLeaseRequest, {
       onSuccess: (result) => navigate(`/kontrakter/${result.id}`, { state: { created: result.reference, warnings: result.warnings } }),
       onError: form.showRefusal,
     });
@@ -368,11 +363,7 @@ export function NewLeasePage() {
             </Alert>
           ) : null}
           <SelectField {...form.field('securityKind')} label={t('leases.form.securityKind')}>
-            {securityKinds.map((s) => (
-              <option key={s} value={s}>
-                {t(`leases.securityKinds.${s}`)}
-              </option>
-            ))}
+            <CodeOptions codes={securityKinds} label={(s) => t(`leases.securityKinds.${s}`)} />
           </SelectField>
           <SelectField {...form.field('signedByUserId')} label={t('leases.form.signer')}>
             <option value="">{t('leases.form.noSigner')}</option>
