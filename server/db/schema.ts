@@ -88,7 +88,8 @@ export type AuditAction =
   | 'login'
   | 'login_failed'
   | 'logout'
-  | 'password_change';
+  | 'password_change'
+  | 'import';
 
 /** Append-only; seq, prev_hash and hash are set by the database trigger. */
 export interface AuditLogTable {

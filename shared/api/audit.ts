@@ -11,6 +11,7 @@ export const auditActions = [
   'login_failed',
   'logout',
   'password_change',
+  'import',
 ] as const;
 export const subjectTypes = ['person', 'household', 'staff_user', 'landlord', 'lease'] as const;
 export type SubjectType = (typeof subjectTypes)[number];

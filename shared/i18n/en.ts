@@ -169,6 +169,7 @@ export const en: Messages = {
     login_failed: 'Failed login',
     logout: 'Logout',
     password_change: 'Password change',
+    import: 'Import',
   },
   purposes: {
     user_administration: 'User administration',

@@ -127,6 +127,7 @@ describe('codeLabel', () => {
       'Mislykket innlogging',
       'Utlogging',
       'Passordbytte',
+      'Import',
     ]);
   });
 

@@ -167,6 +167,7 @@ export const nb = {
     login_failed: 'Mislykket innlogging',
     logout: 'Utlogging',
     password_change: 'Passordbytte',
+    import: 'Import',
   },
   purposes: {
     user_administration: 'Brukeradministrasjon',

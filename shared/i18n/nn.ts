@@ -167,6 +167,7 @@ export const nn: Messages = {
     login_failed: 'Mislukka innlogging',
     logout: 'Utlogging',
     password_change: 'Passordbyte',
+    import: 'Import',
   },
   purposes: {
     user_administration: 'Brukaradministrasjon',

@@ -396,10 +396,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
      CREATE UNIQUE INDEX calendar_feed_active_key ON app.calendar_feed (tenant_id, user_id) WHERE revoked_at IS NULL;
      CREATE INDEX calendar_feed_token_idx ON app.calendar_feed (token_hash);
 
+     -- Leases ending soon (reminders, "expiring within N months"): by effective end.
+     CREATE INDEX lease_effective_end_idx ON app.lease (tenant_id, (coalesce(terminated_on, end_date)))
+       WHERE state IN ('active', 'notice_given');
+
      -- Audit: landlords and leases are subjects too; imports are audited acts.
      ALTER TABLE app.audit_log DROP CONSTRAINT audit_log_subject_type_check;
      ALTER TABLE app.audit_log ADD CONSTRAINT audit_log_subject_type_check
-       CHECK (subject_type IN ('person', 'household', 'staff_user', 'landlord', 'lease'));`,
+       CHECK (subject_type IN ('person', 'household', 'staff_user', 'landlord', 'lease'));
+     ALTER TABLE app.audit_log DROP CONSTRAINT audit_log_action_check;
+     ALTER TABLE app.audit_log ADD CONSTRAINT audit_log_action_check
+       CHECK (action IN ('display', 'create', 'update', 'deactivate', 'export', 'login', 'login_failed', 'logout',
+         'password_change', 'import'));`,
   );
 
   const tables: Record<string, string> = {
@@ -441,6 +449,10 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await execute(
     db,
     `DROP FUNCTION app.resolve_calendar_feed(text);
+     ALTER TABLE app.audit_log DROP CONSTRAINT audit_log_action_check;
+     ALTER TABLE app.audit_log ADD CONSTRAINT audit_log_action_check
+       CHECK (action IN ('display', 'create', 'update', 'deactivate', 'export', 'login', 'login_failed', 'logout',
+         'password_change'));
      ALTER TABLE app.audit_log DROP CONSTRAINT audit_log_subject_type_check;
      ALTER TABLE app.audit_log ADD CONSTRAINT audit_log_subject_type_check
        CHECK (subject_type IN ('person', 'household', 'staff_user'));

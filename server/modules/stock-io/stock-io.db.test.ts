@@ -212,7 +212,7 @@ describe('import of a 2,000-row file with a few bad rows', () => {
     const audit = await withTenant(db.app, { tenantId: a.tenantId }, (trx) =>
       trx.selectFrom('app.audit_log').select(['action', 'entity']).where('entity', '=', 'dwelling_import').execute(),
     );
-    expect(audit).toEqual([{ action: 'create', entity: 'dwelling_import' }]);
+    expect(audit).toEqual([{ action: 'import', entity: 'dwelling_import' }]);
   });
 
   it('a second import of the same file finds every reference taken', async () => {

@@ -259,7 +259,7 @@ export async function importDwellings(
         }
       }
       await recordAudit(trx, context, {
-        action: 'create',
+        action: 'import',
         entity: 'dwelling_import',
         fields: [...present],
       });
