@@ -7,6 +7,7 @@ import {
   validateIdentityNumberForRegistration,
   type IdentityClassification,
 } from './identity-rules';
+import { withControlDigits } from './identity.test-support';
 
 // Example numbers: birth dates in the 2030s (checksum-valid, never issued to anyone) as in
 // identity.test.ts, and FH-numbers built from the 800 000 000–999 999 999 series.
@@ -135,20 +136,6 @@ describe('never derives gender', () => {
 // 4. FH-numbers (first digit 8 or 9, no date): the reference reads them as D-numbers with day
 //    40–59 and rejects them; we recognise them.
 
-const K1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const K2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
-/** Nine digits plus control digits with the given k1 remainder (0 = pre-2032 rule), or undefined. */
-function withControlDigits(nine: string, k1Remainder = 0): string | undefined {
-  const d = Array.from(nine, Number);
-  const s1 = d.reduce((sum, x, i) => sum + x * (K1[i] ?? 0), 0);
-  const k1 = (((k1Remainder - s1) % 11) + 11) % 11;
-  if (k1 === 10) return undefined;
-  const s2 = [...d, k1].reduce((sum, x, i) => sum + x * (K2[i] ?? 0), 0);
-  const k2 = (11 - (s2 % 11)) % 11;
-  if (k2 === 10) return undefined;
-  return `${nine}${k1}${k2}`;
-}
 
 type Generated = { kind: 'fnr' | 'dnr' | 'hnr' | 'tenor' | 'syntpop' | 'fhnr'; number: string };
 

@@ -2,6 +2,7 @@ import { fnr as referenceValidate } from '@navikt/fnrvalidator';
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../synthetic/rng';
 import { generateSyntheticIdentityNumber, validateIdentityNumber } from './identity';
+import { withControlDigits } from './identity.test-support';
 
 // Most example numbers use birth dates in the 2030s (individnummer 500–999): they are
 // checksum-valid and not synthetic, yet cannot have been issued to anyone. Older examples use
@@ -10,20 +11,6 @@ import { generateSyntheticIdentityNumber, validateIdentityNumber } from './ident
 const production = { allowSynthetic: false };
 const testEnvironment = { allowSynthetic: true };
 
-const K1 = [3, 7, 6, 1, 8, 9, 4, 5, 2];
-const K2 = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
-
-/** Appends control digits to nine digits, with the given k1 remainder (0 = pre-2032 rule). */
-function withControlDigits(nine: string, k1Remainder = 0): string | undefined {
-  const d = Array.from(nine, Number);
-  const s1 = d.reduce((sum, x, i) => sum + x * (K1[i] ?? 0), 0);
-  const k1 = (((k1Remainder - s1) % 11) + 11) % 11;
-  if (k1 === 10) return undefined;
-  const s2 = [...d, k1].reduce((sum, x, i) => sum + x * (K2[i] ?? 0), 0);
-  const k2 = (11 - (s2 % 11)) % 11;
-  if (k2 === 10) return undefined;
-  return `${nine}${k1}${k2}`;
-}
 
 describe('validateIdentityNumber: accepted numbers', () => {
   it('accepts a fødselsnummer and derives the birth date, without any gender', () => {
