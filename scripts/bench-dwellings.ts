@@ -11,7 +11,8 @@ import { createDatabase } from '../server/db/db';
 import { migrateToLatest } from '../server/db/migrate';
 import { withTenant } from '../server/db/tenant';
 import type { Actor } from '../server/modules/auth/actor';
-import { listDwellings, osloToday } from '../server/modules/dwellings/dwellings.usecases';
+import { osloToday } from '../shared/domain/calendar-date';
+import { listDwellings } from '../server/modules/dwellings/dwellings.usecases';
 import { createMunicipality } from '../server/modules/municipalities/municipalities.usecases';
 
 const N = 10_000;

@@ -6,7 +6,7 @@ import { createLogger } from './http/logging';
 import { hashPassword } from './modules/auth/passwords';
 import { createMunicipality, findMunicipalityByNumber } from './modules/municipalities/municipalities.usecases';
 import { sweepAll } from './modules/tasks/scheduler';
-import { osloToday } from './modules/tasks/today';
+import { osloToday } from '../shared/domain/calendar-date';
 import { seedHousing } from './seed-housing';
 
 export const DEMO_SEED = 20_26;

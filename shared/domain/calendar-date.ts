@@ -11,6 +11,16 @@
 /** 'YYYY-MM-DD', year 0001–9999. */
 export type CalendarDate = string;
 
+const osloDay = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * The calendar date it is in Norway at `now` (leases, vacancies, deadlines and overdue are Oslo
+ * days). The shell passes its clock's instant; the rules below never read a clock themselves.
+ */
+export function osloToday(now: Date): CalendarDate {
+  return osloDay.format(now);
+}
+
 const ISO_DATE = /^([0-9]{4})-([0-9]{2})-([0-9]{2})$/;
 const MS_PER_DAY = 86_400_000;
 

@@ -4,10 +4,7 @@ import { defineRoute, type AnyRoute } from '../../http/route';
 import { auditContext } from './audit.context';
 import * as audit from './audit.usecases';
 import { renderInsightPdf } from './insight.pdf';
-
-function osloToday(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
-}
+import { osloToday } from '../../../shared/domain/calendar-date';
 
 function defaultPeriod(now: Date, query: { from?: string | undefined; to?: string | undefined }) {
   const to = query.to ?? osloToday(now);

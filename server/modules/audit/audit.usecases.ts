@@ -6,6 +6,7 @@ import { withTenant, type Tx } from '../../db/tenant';
 import { appError, AppError } from '../../http/errors';
 import { requirePermission, type Actor } from '../auth/actor';
 import * as repo from './audit.repository';
+import { csvDocument, csvField } from '../../http/csv';
 
 export type AuditContext = {
   actor: Pick<Actor, 'userId' | 'activeUnitId' | 'roles' | 'tenantId'>;
@@ -78,12 +79,7 @@ export function searchAudit(actor: Actor, { db, query }: { db: Kysely<DB>; query
 
 const csvColumns = ['seq', 'tidspunkt', 'bruker', 'roller', 'enhet', 'handling', 'objekt', 'person', 'felt', 'formal', 'referanse', 'foresporsel'];
 
-function csvCell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  // Quote everything; neutralise spreadsheet formulas (CSV injection).
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return `"${safe.replaceAll('"', '""')}"`;
-}
+const csvCell = (value: string | number | null): string => csvField(value === null ? '' : String(value));
 
 /** CSV export of a search, itself audited as an export. */
 export function exportAuditCsv(
@@ -108,11 +104,9 @@ export function exportAuditCsv(
         e.purpose,
         e.purposeRef,
         e.requestId,
-      ]
-        .map(csvCell)
-        .join(';'),
+      ].map(csvCell),
     );
-    return '\uFEFF' + [csvColumns.map(csvCell).join(';'), ...lines].join('\r\n') + '\r\n';
+    return csvDocument([csvColumns.map(csvCell), ...lines]);
   });
 }
 

@@ -1,11 +1,10 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import PDFDocument from 'pdfkit';
 import type { InsightResponse } from '../../../shared/api/audit';
+import { fontFiles } from '../../fonts/fonts';
 
 // The insight report as PDF, in the municipality's written language (bokmål or nynorsk).
-// DejaVu Sans is embedded so names in Latin, Cyrillic and Arabic script print as written.
-const fontDir = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
+// DejaVu Sans (the Latin font of server/fonts) is embedded so names in Latin and Cyrillic script
+// print as written.
 
 const texts = {
   nb: {
@@ -57,8 +56,8 @@ export function renderInsightPdf(report: InsightResponse, lang: 'nb' | 'nn', now
   const t = texts[lang];
   const label = (key: string) => labels[lang][key] ?? key;
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: t.title, Author: `${report.municipality} kommune` }, lang });
-  doc.registerFont('body', join(fontDir, 'DejaVuSans.ttf'));
-  doc.registerFont('bold', join(fontDir, 'DejaVuSans-Bold.ttf'));
+  doc.registerFont('body', fontFiles.latin.regular);
+  doc.registerFont('bold', fontFiles.latin.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {

@@ -7,7 +7,7 @@ import {
 } from '../../../shared/api/buildings';
 import type { AppDeps } from '../../app';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { parseIfMatch } from '../units/units.routes';
+import { parseIfMatch } from '../../http/if-match';
 import * as buildings from './buildings.usecases';
 
 export function buildingRoutes(deps: AppDeps): AnyRoute[] {

@@ -9,7 +9,7 @@ import {
 } from '../../../shared/api/dwellings';
 import type { AppDeps } from '../../app';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { parseIfMatch } from '../units/units.routes';
+import { parseIfMatch } from '../../http/if-match';
 import { buildingRoutes } from './buildings.routes';
 import * as dwellings from './dwellings.usecases';
 

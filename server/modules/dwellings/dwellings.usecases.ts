@@ -37,13 +37,9 @@ import { actorCan, requirePermission, type Actor } from '../auth/actor';
 import { setDwellingStatus } from './dwelling-status';
 import { presentDwelling, presentListItem, presentStatusEvent } from './dwellings.presenters';
 import * as repo from './dwellings.repository';
+import { osloToday } from '../../../shared/domain/calendar-date';
 
 export type Clock = () => Date;
-
-/** Which calendar day it is in Norway at `now` (leases, vacancies and deadlines are Oslo days). */
-export function osloToday(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
-}
 
 function refuse(problems: RuleProblem[]): never {
   const first = problems[0]!;

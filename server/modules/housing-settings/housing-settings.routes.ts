@@ -1,7 +1,7 @@
 import { housingSettingsDto, updateHousingSettingsRequest } from '../../../shared/api/housing-settings';
 import type { AppDeps } from '../../app';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { parseIfMatch } from '../units/units.routes';
+import { parseIfMatch } from '../../http/if-match';
 import * as settings from './housing-settings.usecases';
 
 export function housingSettingsRoutes(deps: AppDeps): AnyRoute[] {

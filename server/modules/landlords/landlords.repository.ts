@@ -99,12 +99,6 @@ export async function updateLandlord(trx: Tx, id: string, expectedVersion: numbe
   return row?.version ?? null;
 }
 
-export async function activeStaffExists(trx: Tx, id: string): Promise<boolean> {
-  return Boolean(
-    await trx.selectFrom('app.staff_user').select('id').where('id', '=', id).where('active', '=', true).executeTakeFirst(),
-  );
-}
-
 export async function orgnrTaken(trx: Tx, orgnr: string, excludeId?: string): Promise<boolean> {
   let q = trx.selectFrom('app.landlord').select('id').where('orgnr', '=', orgnr);
   if (excludeId) q = q.where('id', '<>', excludeId);

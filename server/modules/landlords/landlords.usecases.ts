@@ -18,8 +18,10 @@ import { withTenant, type Tx } from '../../db/tenant';
 import { appError, type AppError } from '../../http/errors';
 import { actorCan, requirePermission, type Actor } from '../auth/actor';
 import { recordAudit, type AuditContext } from '../audit/audit.usecases';
-import { leasesOfLandlord, osloToday } from '../leases/leases.usecases';
+import { osloToday } from '../../../shared/domain/calendar-date';
+import { leasesOfLandlord } from '../leases/leases.usecases';
 import * as repo from './landlords.repository';
+import { activeStaffExists } from '../users/users.repository';
 
 type Deps = { db: Kysely<DB>; clock: () => Date };
 
@@ -59,7 +61,7 @@ async function checkLandlord(
       kontonummer = valid.kontonummer;
     }
   }
-  if (input.contactUserId && !(await repo.activeStaffExists(trx, input.contactUserId))) {
+  if (input.contactUserId && !(await activeStaffExists(trx, input.contactUserId))) {
     throw fail('landlord.contact_invalid', '/contactUserId');
   }
   return { orgnr, kontonummer };

@@ -95,16 +95,6 @@ export async function landlordExists(trx: Tx, id: string): Promise<boolean> {
   return Boolean(await trx.selectFrom('app.landlord').select('id').where('id', '=', id).executeTakeFirst());
 }
 
-export async function activeStaffExists(trx: Tx, id: string): Promise<boolean> {
-  return Boolean(
-    await trx.selectFrom('app.staff_user').select('id').where('id', '=', id).where('active', '=', true).executeTakeFirst(),
-  );
-}
-
-export async function unitExists(trx: Tx, id: string): Promise<boolean> {
-  return Boolean(await trx.selectFrom('app.unit').select('id').where('id', '=', id).executeTakeFirst());
-}
-
 /** Locks the person row so that concurrent leases for one person serialise (R: one primary lease). */
 export async function lockPerson(trx: Tx, id: string): Promise<boolean> {
   return Boolean(await trx.selectFrom('app.person').select('id').where('id', '=', id).forUpdate().executeTakeFirst());

@@ -32,11 +32,9 @@ import { actorCan, requirePermission, type Actor } from '../auth/actor';
 import { recordAudit, type AuditContext } from '../audit/audit.usecases';
 import { setDwellingStatus } from '../dwellings/dwelling-status';
 import * as repo from './leases.repository';
-
-/** The Oslo calendar day of an instant: leases and deadlines are Norwegian days. */
-export function osloToday(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
-}
+import { osloToday } from '../../../shared/domain/calendar-date';
+import { activeStaffExists } from '../users/users.repository';
+import { unitExists } from '../units/units.repository';
 
 function fail(code: ErrorCode, pointer?: string, extra: { conflict?: { id: string; reference: string } } = {}): AppError {
   return appError(code, { ...(pointer ? { errors: [{ pointer, code }] } : {}), ...extra });
@@ -129,8 +127,8 @@ async function checkStaffAndUnit(
   trx: Tx,
   { signedByUserId, responsibleUnitId }: { signedByUserId?: string | null; responsibleUnitId?: string | null },
 ): Promise<void> {
-  if (signedByUserId && !(await repo.activeStaffExists(trx, signedByUserId))) throw fail('request.invalid', '/signedByUserId');
-  if (responsibleUnitId && !(await repo.unitExists(trx, responsibleUnitId))) throw fail('request.invalid', '/responsibleUnitId');
+  if (signedByUserId && !(await activeStaffExists(trx, signedByUserId))) throw fail('request.invalid', '/signedByUserId');
+  if (responsibleUnitId && !(await unitExists(trx, responsibleUnitId))) throw fail('request.invalid', '/responsibleUnitId');
 }
 
 async function resolveTenant(

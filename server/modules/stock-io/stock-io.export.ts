@@ -12,6 +12,7 @@ import {
   type DwellingType,
 } from './stock-io.columns';
 import type { ExportDwellingRow, ExportLeaseRow } from './stock-io.repository';
+import { csvDocument, csvField } from '../../http/csv';
 
 // The register as a spreadsheet. The dwelling columns use the import's headers, so an export can
 // be read back by the import; the current lease is described in columns the import ignores, and
@@ -168,9 +169,7 @@ function csvCell(value: Value, kind: Kind): string {
   else if (kind === 'money') text = Number(value).toFixed(2).replace('.', ',');
   else if (kind === 'decimal') text = String(value).replace('.', ',');
   else text = String(value);
-  // Neutralise spreadsheet formulas (CSV injection); quote everything.
-  const safe = /^[=+\-@\t\r]/.test(text) && kind === 'text' ? `'${text}` : text;
-  return `"${safe.replaceAll('"', '""')}"`;
+  return csvField(text, { formulaSafe: kind === 'text' });
 }
 
 export function registerCsv(
@@ -179,12 +178,12 @@ export function registerCsv(
   referenceOf: ReadonlyMap<string, string>,
 ): string {
   const columns = exportColumns(referenceOf);
-  const lines = [columns.map((c) => csvCell(c.header, 'text')).join(';')];
+  const lines = [columns.map((c) => csvCell(c.header, 'text'))];
   for (const d of dwellings) {
     const lease = leases.get(d.id) ?? null;
-    lines.push(columns.map((c) => csvCell(c.value(d, lease), c.kind)).join(';'));
+    lines.push(columns.map((c) => csvCell(c.value(d, lease), c.kind)));
   }
-  return '\uFEFF' + lines.join('\r\n') + '\r\n';
+  return csvDocument(lines);
 }
 
 // ---- Template -----------------------------------------------------------------------------------

@@ -1,15 +1,12 @@
 import { dwellingListQuery } from '../../../shared/api/dwellings';
 import { IMPORT_BODY_LIMIT_BYTES, importReport, importRequest, koboEnvelope } from '../../../shared/api/stock-io';
+import { osloToday } from '../../../shared/domain/calendar-date';
 import type { AppDeps } from '../../app';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { auditContext } from '../audit/audit.context';
 import * as stockIo from './stock-io.usecases';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-function stamp(now: Date): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Oslo' }).format(now);
-}
 
 const exportFormats = {
   xlsx: { type: XLSX, summary: 'The register as Excel, filtered like the list (no tenant names); audited' },
@@ -40,7 +37,7 @@ export function stockIoRoutes(deps: AppDeps): AnyRoute[] {
         });
         return reply
           .type(exportFormats[format].type)
-          .header('content-disposition', `attachment; filename="boliger-${stamp(now)}.${format}"`)
+          .header('content-disposition', `attachment; filename="boliger-${osloToday(now)}.${format}"`)
           .send(file);
       },
     });
@@ -94,7 +91,7 @@ export function stockIoRoutes(deps: AppDeps): AnyRoute[] {
           clock: deps.clock,
           context: auditContext(request, actor, now, 'tenancy'),
         });
-        reply.header('content-disposition', `attachment; filename="kobo-${envelope.kommunenummer}-${stamp(now)}.json"`);
+        reply.header('content-disposition', `attachment; filename="kobo-${envelope.kommunenummer}-${osloToday(now)}.json"`);
         return envelope;
       },
     }),

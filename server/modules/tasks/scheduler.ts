@@ -13,7 +13,7 @@ import type { Clock } from '../auth/auth.usecases';
 import { setDwellingStatus } from '../dwellings/dwelling-status';
 import { readHousingSettings } from '../housing-settings/housing-settings.usecases';
 import type { Mailer } from './mailer';
-import { osloToday } from './today';
+import { osloToday } from '../../../shared/domain/calendar-date';
 
 // The reminder engine's sweep (decision 010). One sweep goes over every municipality and
 //   1. ends leases whose period is over and moves their dwellings on (vacant, or reserved/let for

@@ -206,10 +206,6 @@ export async function findActiveUser(trx: Tx, id: string): Promise<{ id: string 
     .executeTakeFirst();
 }
 
-export async function unitExists(trx: Tx, id: string): Promise<boolean> {
-  return (await trx.selectFrom('app.unit').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
-}
-
 export async function assigneeOptions(trx: Tx) {
   const users = await trx
     .selectFrom('app.staff_user')

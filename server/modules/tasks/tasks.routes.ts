@@ -16,7 +16,7 @@ import {
 import type { AppDeps } from '../../app';
 import { appError } from '../../http/errors';
 import { defineRoute, type AnyRoute } from '../../http/route';
-import { parseIfMatch } from '../units/units.routes';
+import { parseIfMatch } from '../../http/if-match';
 import * as feeds from './calendar-feed';
 import * as tasks from './tasks.usecases';
 

@@ -17,7 +17,8 @@ import type { Clock } from '../auth/auth.usecases';
 import { canActOnTask, canAssignOthers } from './tasks.policies';
 import { presentTask } from './tasks.presenters';
 import * as repo from './tasks.repository';
-import { osloToday } from './today';
+import { osloToday } from '../../../shared/domain/calendar-date';
+import { unitExists } from '../units/units.repository';
 
 type Deps = { db: Kysely<DB>; clock: Clock };
 
@@ -59,7 +60,7 @@ export function listUnitTasks(
     if (chosen === null) return { items: [], truncated: false, unitId: null };
     if (!actor.unitIds.includes(chosen)) {
       // Another unit of my municipality: not mine to read. Unknown or another municipality's: not found.
-      throw appError((await repo.unitExists(trx, chosen)) ? 'auth.forbidden' : 'resource.not_found');
+      throw appError((await unitExists(trx, chosen)) ? 'auth.forbidden' : 'resource.not_found');
     }
     return list(
       actor,
@@ -138,7 +139,7 @@ async function checkAssignee(
       errors: [{ pointer: '/assigneeUserId', code: 'task.assignee_invalid' }],
     });
   }
-  if (unitId !== null && !(await repo.unitExists(trx, unitId))) {
+  if (unitId !== null && !(await unitExists(trx, unitId))) {
     throw appError('task.assignee_invalid', {
       errors: [{ pointer: '/assigneeUnitId', code: 'task.assignee_invalid' }],
     });

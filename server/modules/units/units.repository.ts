@@ -62,3 +62,8 @@ export async function updateUnit(
     .executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/** True if the unit exists in this municipality. */
+export async function unitExists(trx: Tx, id: string): Promise<boolean> {
+  return (await trx.selectFrom('app.unit').select('id').where('id', '=', id).executeTakeFirst()) !== undefined;
+}

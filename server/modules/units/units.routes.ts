@@ -1,16 +1,8 @@
 import { createUnitRequest, unitDto, unitIdParams, unitListResponse, updateUnitRequest } from '../../../shared/api/units';
 import type { AppDeps } from '../../app';
-import { appError } from '../../http/errors';
+import { parseIfMatch } from '../../http/if-match';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import * as units from './units.usecases';
-
-/** `If-Match: "3"` (or W/"3") → 3. A missing header is refused: no blind overwrites. */
-export function parseIfMatch(header: string | undefined): number {
-  if (!header) throw appError('resource.version_required');
-  const match = /^(?:W\/)?"(\d{1,9})"$/.exec(header.trim());
-  if (!match) throw appError('resource.version_conflict');
-  return Number(match[1]);
-}
 
 export function unitRoutes(deps: AppDeps): AnyRoute[] {
   return [

@@ -103,3 +103,9 @@ export async function deleteSessions(trx: Tx, userId: string, exceptSessionId?: 
   if (exceptSessionId) q = q.where('id', '<>', exceptSessionId);
   await q.execute();
 }
+
+/** True if the staff member exists in this municipality and is active (contact persons, signers). */
+export async function activeStaffExists(trx: Tx, id: string): Promise<boolean> {
+  const row = await trx.selectFrom('app.staff_user').select('id').where('id', '=', id).where('active', '=', true).executeTakeFirst();
+  return row !== undefined;
+}

@@ -13,7 +13,7 @@ import {
 import type { AppDeps } from '../../app';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { auditContext } from '../audit/audit.context';
-import { parseIfMatch } from '../units/units.routes';
+import { parseIfMatch } from '../../http/if-match';
 import * as identities from './identities.usecases';
 import * as users from './users.usecases';
 
