@@ -3,6 +3,7 @@ import { z, type ZodType } from 'zod';
 import type { FieldProblem } from '../../shared/errors';
 import { appError } from './errors';
 import type { Actor } from '../modules/auth/actor';
+import { zodIssueCode } from '../../shared/api/issue-code';
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -63,11 +64,8 @@ export function toFieldProblems(error: z.ZodError): { unknownField: boolean; err
       for (const key of issue.keys) errors.push({ pointer: pointer([...issue.path, key]), code: 'request.unknown_field' });
       continue;
     }
-    // Our own refinements carry a dot code as message (e.g. text.too_long); others use zod's code —
-    // except a missing value (undefined/null where a value is required), which the user reads as
-    // "this field is required", not "wrong type".
-    const missing = issue.code === 'invalid_type' && /received (undefined|null)$/.test(issue.message);
-    const code = /^[a-z_]+\.[a-z_]+$/.test(issue.message) ? issue.message : missing ? 'required' : issue.code;
+    // Our own refinements carry a dot code as message (e.g. text.too_long).
+    const code = zodIssueCode(issue, (message) => /^[a-z_]+\.[a-z_]+$/.test(message));
     errors.push({ pointer: pointer(issue.path), code });
   }
   return { unknownField, errors };

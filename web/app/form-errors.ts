@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { FieldProblem } from '../../shared/errors';
 import { hasErrorMessage } from '../../shared/i18n';
 import { isApiError } from './api-client';
+import { zodIssueCode } from '../../shared/api/issue-code';
 
 /** Field name → error code. The key `''` holds a problem with the form as a whole. */
 export type FieldCodes = Record<string, string>;
@@ -16,8 +17,7 @@ export function fieldCodesFromZod(error: z.ZodError): FieldCodes {
   for (const issue of error.issues) {
     const field = issue.path.length > 0 ? String(issue.path[0]) : '';
     if (field in codes) continue;
-    const missing = issue.code === 'invalid_type' && /received (undefined|null)$/.test(issue.message);
-    codes[field] = hasErrorMessage(issue.message) ? issue.message : missing ? 'required' : issue.code;
+    codes[field] = zodIssueCode(issue, hasErrorMessage);
   }
   return codes;
 }
