@@ -92,6 +92,7 @@ describe('housing: landlord, dwelling, head lease and sublease, reminder, needs 
   let consoleErrors: string[];
   let subleaseId = '';
   let subleaseReference = '';
+  let dwellingPath = '';
   let headLeaseReference = '';
   let disposingUnitName = '';
 
@@ -152,6 +153,7 @@ describe('housing: landlord, dwelling, head lease and sublease, reminder, needs 
     await field(page, d.fields.rent).fill('11500');
     await page.getByRole('button', { name: d.form.create }).click();
     await page.waitForURL(/\/boliger\/[0-9a-f-]{36}$/);
+    dwellingPath = new URL(page.url()).pathname;
     await settle(page);
     expect(await h1(page)).toContain(dwellingReference);
     await expectAccessible(page, '/boliger/:id (new dwelling)');
@@ -324,6 +326,14 @@ describe('housing: landlord, dwelling, head lease and sublease, reminder, needs 
     expect(response.headers()['content-type']).toContain('application/pdf');
     expect((await response.body()).subarray(0, 5).toString('latin1')).toBe('%PDF-');
     await expectAccessible(page, '/kontrakter/:id (with a letter)');
+
+    // The dwelling page lists the letters of its current lease too.
+    await gotoPage(page, dwellingPath);
+    const heading = page.getByRole('heading', { name: nb.letters.ofLease.replace('{reference}', subleaseReference), exact: true });
+    await heading.waitFor();
+    const table = page.getByRole('table', { name: nb.letters.ofLease.replace('{reference}', subleaseReference), exact: true });
+    await expect(table.getByRole('link', { name: nb.letters.download }).count()).resolves.toBe(1);
+    await expectAccessible(page, '/boliger/:id (with leases and letters)');
   });
 
   it('the lease page, the dwelling list and the inbox have no violations in nynorsk and English', async () => {

@@ -5,6 +5,7 @@ import type { Strings } from '../strings';
 export const nb = {
   title: 'Brev',
   heading: 'Brev til leietakeren',
+  ofLease: 'Brev om kontrakt {reference}',
   intro:
     'Før leieperioden går ut, skal leietakeren få et varsel og en innkalling til samtale om veien videre. Brevene lages som PDF på bokmål eller nynorsk og lagres på kontrakten.',
   listHeading: 'Brev som er laget',
@@ -55,6 +56,7 @@ export const nb = {
 export const nn: Strings<typeof nb> = {
   title: 'Brev',
   heading: 'Brev til leigetakaren',
+  ofLease: 'Brev om kontrakt {reference}',
   intro:
     'Før leigeperioden går ut, skal leigetakaren få eit varsel og ei innkalling til samtale om vegen vidare. Breva blir laga som PDF på bokmål eller nynorsk og lagra på kontrakten.',
   listHeading: 'Brev som er laga',
@@ -104,6 +106,7 @@ export const nn: Strings<typeof nb> = {
 export const en: Strings<typeof nb> = {
   title: 'Letters',
   heading: 'Letters to the tenant',
+  ofLease: 'Letters about lease {reference}',
   intro:
     'Before the tenancy period ends, the tenant gets a notice and an invitation to a meeting about next steps. The letters are made as PDF in bokmål or nynorsk and stored with the lease.',
   listHeading: 'Letters made',

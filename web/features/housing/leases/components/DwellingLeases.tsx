@@ -3,6 +3,7 @@ import { QueryContent } from '../../../../app/errors';
 import { useI18n } from '../../../../app/i18n';
 import { useCan } from '../../../../app/permissions';
 import { RouterLink } from '../../../../components/RouterLink';
+import { LeaseLetterList } from '../../letters/LeaseLetterList';
 import { useDwellingLeases } from '../leases.api';
 import { LeaseTable } from './LeaseTable';
 
@@ -34,7 +35,14 @@ export function DwellingLeases({ dwellingId }: { dwellingId: string }) {
             {data.current.length === 0 ? (
               <Paragraph>{t('leases.dwelling.noCurrent')}</Paragraph>
             ) : (
-              <LeaseTable leases={data.current} labelledBy={currentId} showDwelling={false} />
+              <>
+                <LeaseTable leases={data.current} labelledBy={currentId} showDwelling={false} />
+                {data.current
+                  .filter((lease) => lease.kind !== 'head')
+                  .map((lease) => (
+                    <LeaseLetterList key={lease.id} leaseId={lease.id} reference={lease.reference} />
+                  ))}
+              </>
             )}
             <Heading level={3} data-size="xs" id={pastId}>
               {t('leases.dwelling.past')}
