@@ -28,6 +28,11 @@ import { letterRoutes } from './modules/letters/letters.routes';
 import { stockIoRoutes } from './modules/stock-io/stock-io.routes';
 import { taskRoutes } from './modules/tasks/tasks.routes';
 import { housingSettingsRoutes } from './modules/housing-settings/housing-settings.routes';
+import { personRoutes } from './modules/persons/persons.routes';
+import { householdRoutes } from './modules/households/households.routes';
+import { contactRoutes } from './modules/households/contacts.routes';
+import { intakeRoutes } from './modules/intake/intake.routes';
+import { settlementSettingsRoutes } from './modules/settlement-settings/settlement-settings.routes';
 import { createSmtpMailer } from './modules/tasks/mailer';
 import { startScheduler, type SchedulerHandle } from './modules/tasks/scheduler';
 import { testControlRoutes, type ControllableClock } from './modules/test-controls/test-controls';
@@ -155,6 +160,11 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     ...stockIoRoutes(deps),
     ...taskRoutes(deps),
     ...housingSettingsRoutes(deps),
+    ...personRoutes(deps),
+    ...householdRoutes(deps),
+    ...contactRoutes(deps),
+    ...intakeRoutes(deps),
+    ...settlementSettingsRoutes(deps),
     ...(deps.testClock ? testControlRoutes(deps, deps.testClock) : []),
   ];
   registerRoutes(app, routes, (request, { csrf }) => {

@@ -268,9 +268,202 @@ export interface PersonTable {
   full_name: string;
   birth_date: CalendarDate | null;
   identity_number: string | null;
+  transliteration: string | null;
+  name_search: Generated<string>;
+  birth_date_precision: 'exact' | 'year' | 'jan1_convention' | null;
+  duf_number: string | null;
+  nationality: string | null;
+  refugee_category: RefugeeCategoryColumn | null;
+  residence_permit_date: CalendarDate | null;
+  reception_centre: string | null;
+  arrival_date: CalendarDate | null;
+  settlement_date: CalendarDate | null;
+  intro_programme: Generated<'unknown' | 'entitled_and_obliged' | 'entitled' | 'not_entitled'>;
+  intro_programme_start: CalendarDate | null;
+  intro_programme_end: CalendarDate | null;
+  created_by: string | null;
+  anonymised_at: Timestamp | null;
   created_at: CreatedAt;
   updated_at: Updated;
   version: Generated<number>;
+}
+
+type RefugeeCategoryColumn =
+  | 'resettlement_refugee'
+  | 'from_reception_centre'
+  | 'unaccompanied_minor'
+  | 'family_reunification'
+  | 'self_settled_by_agreement';
+type PipelineStateColumn =
+  | 'proposed'
+  | 'accepted'
+  | 'dwelling_reserved'
+  | 'ready_to_move_in'
+  | 'settled'
+  | 'moved_on'
+  | 'moved_away'
+  | 'declined'
+  | 'withdrawn';
+
+export interface PersonLanguageTable {
+  tenant_id: string;
+  person_id: string;
+  code: string;
+  interpreter_needed: Generated<boolean>;
+  preferred_for_letters: Generated<boolean>;
+}
+
+export interface PersonIdentityEventTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  field: 'identity_number' | 'duf_number';
+  old_value: string | null;
+  new_value: string | null;
+  reason: Generated<string>;
+  changed_by: string | null;
+  changed_at: Generated<Date>;
+}
+
+export interface SpecialCategoryRecordTable {
+  tenant_id: string;
+  id: Generated<string>;
+  person_id: string;
+  category: 'health' | 'functional_needs' | 'disability' | 'universal_design';
+  details: string;
+  legal_basis:
+    | 'consent'
+    | 'integration_act'
+    | 'health_and_care_services_act'
+    | 'social_services_act'
+    | 'child_welfare_act'
+    | 'vital_interests';
+  legal_basis_note: Generated<string>;
+  consent_given_on: CalendarDate | null;
+  consent_withdrawn_on: CalendarDate | null;
+  source: Generated<'staff' | 'imdi_intake'>;
+  recorded_by: string | null;
+  recorded_at: Generated<Date>;
+  updated_at: Updated;
+  version: Generated<number>;
+}
+
+export interface HouseholdTable {
+  tenant_id: string;
+  id: Generated<string>;
+  reference: string;
+  imdi_case_id: string | null;
+  category: RefugeeCategoryColumn;
+  responsible_unit_id: string;
+  pipeline_state: Generated<PipelineStateColumn>;
+  state_changed_at: Generated<Date>;
+  proposed_on: CalendarDate;
+  residence_permit_date: CalendarDate | null;
+  reception_centre: string | null;
+  agreed_target_days: number | null;
+  planned_arrival_date: CalendarDate | null;
+  arrival_date: CalendarDate | null;
+  settlement_date: CalendarDate | null;
+  reserved_dwelling_id: string | null;
+  shared_housing: Generated<boolean>;
+  guardian_name: string | null;
+  guardian_phone: Generated<string>;
+  guardian_email: Generated<string>;
+  guardian_appointed_on: CalendarDate | null;
+  reunification_adults: Generated<number>;
+  reunification_children: Generated<number>;
+  reunification_expected_on: CalendarDate | null;
+  accessibility: Generated<'none' | 'step_free' | 'wheelchair'>;
+  near_school: Generated<boolean>;
+  near_kindergarten: Generated<boolean>;
+  near_intro_site: Generated<boolean>;
+  preferred_area: Generated<string>;
+  max_rent_ore: number | null;
+  income_sources: Generated<string[]>;
+  needs_notes: Generated<string>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Updated;
+  anonymised_at: Timestamp | null;
+  version: Generated<number>;
+}
+
+export interface HouseholdMemberTable {
+  tenant_id: string;
+  household_id: string;
+  person_id: string;
+  relation: 'main' | 'spouse' | 'child' | 'parent' | 'sibling' | 'grandchild' | 'other';
+  joined_on: CalendarDate | null;
+  left_on: CalendarDate | null;
+  created_at: CreatedAt;
+}
+
+export interface PipelineEventTable {
+  tenant_id: string;
+  id: Generated<string>;
+  household_id: string;
+  from_state: PipelineStateColumn | null;
+  to_state: PipelineStateColumn;
+  reason: Generated<string>;
+  effective_on: CalendarDate;
+  dwelling_id: string | null;
+  actor_user_id: string | null;
+  occurred_at: Generated<Date>;
+}
+
+export interface HouseholdContactTable {
+  tenant_id: string;
+  id: Generated<string>;
+  household_id: string;
+  role:
+    | 'settlement_worker'
+    | 'nav_adviser'
+    | 'intro_adviser'
+    | 'on_site_staff'
+    | 'landlord'
+    | 'housing_office'
+    | 'emergency'
+    | 'guardian'
+    | 'other';
+  staff_user_id: string | null;
+  name: string;
+  phone: Generated<string>;
+  email: Generated<string>;
+  availability: Generated<string>;
+  sort_order: Generated<number>;
+}
+
+export interface SettlementTargetTable {
+  tenant_id: string;
+  year: number;
+  quarter: number;
+  target: number;
+  set_by: string | null;
+  updated_at: Updated;
+}
+
+export interface SettlementSettingsTable {
+  tenant_id: string;
+  agreed_target_days: number | null;
+  checklist: ColumnType<unknown[] | null, string | null | undefined, string | null>;
+  unit_for_role: ColumnType<Record<string, string>, string | undefined, string>;
+  retention_months: Generated<number>;
+  emergency_phone: Generated<string>;
+  version: Generated<number>;
+  updated_at: Updated;
+}
+
+export interface IntakeBatchTable {
+  tenant_id: string;
+  id: Generated<string>;
+  file_name: Generated<string>;
+  file_sha256: string;
+  format: 'json' | 'csv';
+  cases_total: number;
+  cases_created: number;
+  problems: number;
+  imported_by: string | null;
+  imported_at: Generated<Date>;
 }
 
 export interface LeaseTable {
@@ -415,4 +608,14 @@ export interface DB {
   'app.letter': LetterTable;
   'app.task': TaskTable;
   'app.calendar_feed': CalendarFeedTable;
+  'app.person_language': PersonLanguageTable;
+  'app.person_identity_event': PersonIdentityEventTable;
+  'app.special_category_record': SpecialCategoryRecordTable;
+  'app.household': HouseholdTable;
+  'app.household_member': HouseholdMemberTable;
+  'app.pipeline_event': PipelineEventTable;
+  'app.household_contact': HouseholdContactTable;
+  'app.settlement_target': SettlementTargetTable;
+  'app.settlement_settings': SettlementSettingsTable;
+  'app.intake_batch': IntakeBatchTable;
 }

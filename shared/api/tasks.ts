@@ -124,6 +124,8 @@ export function subjectPath(subject: { type: TaskSubjectType; id: string } | nul
     dwelling: '/boliger/',
     landlord: '/utleiere/',
     building: '/bygg/',
+    household: '/husstander/',
+    person: '/personer/',
   };
   const prefix = base[subject.type];
   return prefix ? `${prefix}${subject.id}` : null;

@@ -54,6 +54,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     ...everyone,
     'read:person:any',
     'write:person:any',
+    // Data-subject access (GDPR art. 15): the settlement worker answers the person's request.
+    'export:person:any',
     'read:household:any',
     'write:household:any',
     'read:health:any',
@@ -67,6 +69,7 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'read:follow_up:any',
     'write:follow_up:any',
     'read:report:any',
+    'read:housing_settings:any',
     ...unitTasks,
   ],
   boligkontor: [

@@ -5,6 +5,10 @@ import { en as landlordsEn } from './sections/landlords';
 import { en as tasksEn } from './sections/tasks';
 import { en as lettersEn } from './sections/letters';
 import { en as stockIoEn } from './sections/stockIo';
+import { en as householdsEn } from './sections/households';
+import { en as personsEn } from './sections/persons';
+import { en as intakeEn } from './sections/intake';
+import { en as settlementSettingsEn } from './sections/settlementSettings';
 
 // English. Typed as `Messages`: a key missing here (compared with nb.ts) is a compile error.
 // Norwegian institution names (IMDi, Nav) are kept as they are.
@@ -395,6 +399,10 @@ export const en: Messages = {
   tasks: tasksEn,
   letters: lettersEn,
   stockIo: stockIoEn,
+  households: householdsEn,
+  persons: personsEn,
+  intake: intakeEn,
+  settlementSettings: settlementSettingsEn,
   errors: {
     'request.invalid': 'Some of the information is not valid. Correct the errors and try again.',
     'request.malformed_json': 'The request could not be read.',
@@ -456,6 +464,32 @@ export const en: Messages = {
     'landlord.account_invalid': 'The account number is not valid. It must have eleven digits with a correct check digit.',
     'landlord.contact_invalid': 'The contact person must be an active user in the municipality.',
     'landlord.company_requires_orgnr': 'A company must have an organisation number.',
+    'person.name_invalid': 'The name is not valid. Enter the name as written in the documents, at most 200 characters.',
+    'person.duf_invalid': 'The DUF number is not valid. It has 12 digits, starts with a year and ends with two check digits.',
+    'person.duf_taken': 'A person with this DUF number is already registered in the municipality.',
+    'person.birth_date_invalid': 'The birth date is not valid. Use a date or a year only, not in the future.',
+    'person.dates_invalid': 'The dates are not consistent. An end date cannot be before its start date.',
+    'person.anonymised': 'The person has been anonymised and cannot be changed.',
+    'person.retention_not_elapsed': 'The retention period has not elapsed, or the person still has an active household or lease.',
+    'special_category.legal_basis_required': 'Choose the legal basis (statute or consent) before the information is saved.',
+    'special_category.consent_date_required': 'Enter the date consent was given.',
+    'household.members_invalid': 'The household must have exactly one main person and at most one spouse or partner.',
+    'household.unit_invalid': 'The responsible unit does not exist.',
+    'household.guardian_required': 'The main person is under 18. Register a guardian or representative before saving.',
+    'household.person_in_other_household': 'The person already belongs to another household. Remove them there first.',
+    'household.imdi_case_taken': 'The IMDi case is already registered as an active household.',
+    'household.dwelling_required': 'Choose the dwelling to reserve.',
+    'household.dwelling_taken': 'The dwelling is already reserved for another household.',
+    'household.dwelling_unavailable': 'The dwelling is not vacant or ready for move-in.',
+    'household.arrival_date_required': 'Enter the arrival date first. The move-in checklist is calculated from it.',
+    'pipeline.transition_invalid': 'The household cannot move directly to this stage from its current stage.',
+    'pipeline.reason_required': 'Give a reason for this change.',
+    'pipeline.settlement_date_invalid': 'The settlement date cannot be before the arrival date or the residence permit.',
+    'checklist.template_invalid': 'The checklist has errors. See the marked items.',
+    'contact.unreachable': 'The contact needs a phone number or an e-mail address.',
+    'intake.persons_exist': 'Some persons in the file are already registered in the municipality. Follow the links, and choose to link them to the existing persons.',
+    'intake.cases_invalid': 'The file from IMDi has errors. Nothing was saved. See the list of errors.',
+    'settings.settlement_invalid': 'The settlement settings are not valid.',
     'lease.overlap': 'The dwelling already has a lease in this period. End or change the other lease first.',
     'lease.period_invalid': 'The lease period is not valid. The end date must be after the start date, and a fixed-term lease must have an end date.',
     'lease.rent_invalid': 'The rent is not valid. It cannot be negative.',

@@ -7,6 +7,10 @@ import { nb as landlordsNb } from './sections/landlords';
 import { nb as tasksNb } from './sections/tasks';
 import { nb as lettersNb } from './sections/letters';
 import { nb as stockIoNb } from './sections/stockIo';
+import { nb as householdsNb } from './sections/households';
+import { nb as personsNb } from './sections/persons';
+import { nb as intakeNb } from './sections/intake';
+import { nb as settlementSettingsNb } from './sections/settlementSettings';
 export const nb = {
   app: {
     name: 'Husly',
@@ -393,6 +397,10 @@ export const nb = {
   tasks: tasksNb,
   letters: lettersNb,
   stockIo: stockIoNb,
+  households: householdsNb,
+  persons: personsNb,
+  intake: intakeNb,
+  settlementSettings: settlementSettingsNb,
   errors: {
     'request.invalid': 'Noen av opplysningene er ikke gyldige. Rett feilene og prøv igjen.',
     'request.malformed_json': 'Forespørselen kunne ikke leses.',
@@ -454,6 +462,32 @@ export const nb = {
     'landlord.account_invalid': 'Kontonummeret er ikke gyldig. Det skal ha elleve sifre med riktig kontrollsiffer.',
     'landlord.contact_invalid': 'Kontaktpersonen må være en aktiv bruker i kommunen.',
     'landlord.company_requires_orgnr': 'Et selskap må ha organisasjonsnummer.',
+    'person.name_invalid': 'Navnet er ikke gyldig. Skriv navnet slik det står i dokumentene, med høyst 200 tegn.',
+    'person.duf_invalid': 'DUF-nummeret er ikke gyldig. Det har 12 siffer, begynner med et årstall og har to kontrollsiffer.',
+    'person.duf_taken': 'Det finnes allerede en person med dette DUF-nummeret i kommunen.',
+    'person.birth_date_invalid': 'Fødselsdatoen er ikke gyldig. Bruk en dato (dd.mm.åååå) eller bare årstall, ikke i fremtiden.',
+    'person.dates_invalid': 'Datoene henger ikke sammen. Sluttdato kan ikke være før startdato.',
+    'person.anonymised': 'Personen er anonymisert og kan ikke endres.',
+    'person.retention_not_elapsed': 'Oppbevaringstiden er ikke ute ennå, eller personen har en aktiv husstand eller kontrakt.',
+    'special_category.legal_basis_required': 'Velg behandlingsgrunnlaget (hjemmel eller samtykke) før opplysningen lagres.',
+    'special_category.consent_date_required': 'Oppgi datoen samtykket ble gitt.',
+    'household.members_invalid': 'Husstanden må ha nøyaktig én hovedperson og høyst én ektefelle eller partner.',
+    'household.unit_invalid': 'Den ansvarlige enheten finnes ikke.',
+    'household.guardian_required': 'Hovedpersonen er under 18 år. Registrer verge eller representant før husstanden lagres.',
+    'household.person_in_other_household': 'Personen er allerede med i en annen husstand. Meld personen ut der først.',
+    'household.imdi_case_taken': 'IMDi-saken er allerede registrert som en aktiv husstand.',
+    'household.dwelling_required': 'Velg boligen som reserveres.',
+    'household.dwelling_taken': 'Boligen er allerede reservert for en annen husstand.',
+    'household.dwelling_unavailable': 'Boligen er ikke ledig eller klar for innflytting.',
+    'household.arrival_date_required': 'Registrer ankomstdatoen først. Sjekklisten for innflytting regnes fra den.',
+    'pipeline.transition_invalid': 'Husstanden kan ikke flyttes direkte til denne fasen fra fasen den er i nå.',
+    'pipeline.reason_required': 'Oppgi en begrunnelse for denne endringen.',
+    'pipeline.settlement_date_invalid': 'Bosettingsdatoen kan ikke være før ankomstdatoen eller vedtaket om oppholdstillatelse.',
+    'checklist.template_invalid': 'Sjekklisten har feil. Se punktene som er merket.',
+    'contact.unreachable': 'Kontakten må ha telefonnummer eller e-postadresse.',
+    'intake.persons_exist': 'Noen av personene i filen er allerede registrert i kommunen. Se lenkene, og velg å koble dem til eksisterende personer.',
+    'intake.cases_invalid': 'Filen fra IMDi har feil. Ingenting er lagret. Se listen over feil.',
+    'settings.settlement_invalid': 'Innstillingene for bosetting er ikke gyldige.',
     'lease.overlap': 'Boligen har allerede en leiekontrakt i denne perioden. Avslutt eller endre den andre kontrakten først.',
     'lease.period_invalid': 'Leieperioden er ikke gyldig. Sluttdatoen må være etter startdatoen, og en tidsbestemt kontrakt må ha sluttdato.',
     'lease.rent_invalid': 'Husleien er ikke gyldig. Den kan ikke være negativ.',

@@ -5,6 +5,10 @@ import { nn as landlordsNn } from './sections/landlords';
 import { nn as tasksNn } from './sections/tasks';
 import { nn as lettersNn } from './sections/letters';
 import { nn as stockIoNn } from './sections/stockIo';
+import { nn as householdsNn } from './sections/households';
+import { nn as personsNn } from './sections/persons';
+import { nn as intakeNn } from './sections/intake';
+import { nn as settlementSettingsNn } from './sections/settlementSettings';
 
 // Nynorsk. Typed as `Messages`: a key missing here (compared with nb.ts) is a compile error.
 export const nn: Messages = {
@@ -394,6 +398,10 @@ export const nn: Messages = {
   tasks: tasksNn,
   letters: lettersNn,
   stockIo: stockIoNn,
+  households: householdsNn,
+  persons: personsNn,
+  intake: intakeNn,
+  settlementSettings: settlementSettingsNn,
   errors: {
     'request.invalid': 'Nokre av opplysningane er ikkje gyldige. Rett feila og prøv igjen.',
     'request.malformed_json': 'Førespurnaden kunne ikkje lesast.',
@@ -455,6 +463,32 @@ export const nn: Messages = {
     'landlord.account_invalid': 'Kontonummeret er ikkje gyldig. Det skal ha elleve siffer med rett kontrollsiffer.',
     'landlord.contact_invalid': 'Kontaktpersonen må vere ein aktiv brukar i kommunen.',
     'landlord.company_requires_orgnr': 'Eit selskap må ha organisasjonsnummer.',
+    'person.name_invalid': 'Namnet er ikkje gyldig. Skriv namnet slik det står i dokumenta, med høgst 200 teikn.',
+    'person.duf_invalid': 'DUF-nummeret er ikkje gyldig. Det har 12 siffer, byrjar med eit årstal og har to kontrollsiffer.',
+    'person.duf_taken': 'Det finst allereie ein person med dette DUF-nummeret i kommunen.',
+    'person.birth_date_invalid': 'Fødselsdatoen er ikkje gyldig. Bruk ein dato (dd.mm.åååå) eller berre årstal, ikkje fram i tid.',
+    'person.dates_invalid': 'Datoane heng ikkje saman. Sluttdato kan ikkje vere før startdato.',
+    'person.anonymised': 'Personen er anonymisert og kan ikkje endrast.',
+    'person.retention_not_elapsed': 'Oppbevaringstida er ikkje ute enno, eller personen har ein aktiv husstand eller kontrakt.',
+    'special_category.legal_basis_required': 'Vel behandlingsgrunnlaget (heimel eller samtykke) før opplysninga blir lagra.',
+    'special_category.consent_date_required': 'Oppgi datoen samtykket vart gitt.',
+    'household.members_invalid': 'Husstanden må ha nøyaktig éin hovudperson og høgst éin ektefelle eller partnar.',
+    'household.unit_invalid': 'Den ansvarlege eininga finst ikkje.',
+    'household.guardian_required': 'Hovudpersonen er under 18 år. Registrer verje eller representant før husstanden blir lagra.',
+    'household.person_in_other_household': 'Personen er allereie med i ein annan husstand. Meld personen ut der først.',
+    'household.imdi_case_taken': 'IMDi-saka er allereie registrert som ein aktiv husstand.',
+    'household.dwelling_required': 'Vel bustaden som blir reservert.',
+    'household.dwelling_taken': 'Bustaden er allereie reservert for ein annan husstand.',
+    'household.dwelling_unavailable': 'Bustaden er ikkje ledig eller klar for innflytting.',
+    'household.arrival_date_required': 'Registrer komedatoen først. Sjekklista for innflytting blir rekna frå han.',
+    'pipeline.transition_invalid': 'Husstanden kan ikkje flyttast direkte til denne fasen frå fasen han er i no.',
+    'pipeline.reason_required': 'Oppgi ei grunngiving for denne endringa.',
+    'pipeline.settlement_date_invalid': 'Busetjingsdatoen kan ikkje vere før komedatoen eller vedtaket om opphaldsløyve.',
+    'checklist.template_invalid': 'Sjekklista har feil. Sjå punkta som er merkte.',
+    'contact.unreachable': 'Kontakten må ha telefonnummer eller e-postadresse.',
+    'intake.persons_exist': 'Nokre av personane i fila er allereie registrerte i kommunen. Sjå lenkjene, og vel å kople dei til eksisterande personar.',
+    'intake.cases_invalid': 'Fila frå IMDi har feil. Ingenting er lagra. Sjå lista over feil.',
+    'settings.settlement_invalid': 'Innstillingane for busetjing er ikkje gyldige.',
     'lease.overlap': 'Bustaden har allereie ein leigekontrakt i denne perioden. Avslutt eller endra den andre kontrakten først.',
     'lease.period_invalid': 'Leigeperioden er ikkje gyldig. Sluttdatoen må vere etter startdatoen, og ein tidsavgrensa kontrakt må ha sluttdato.',
     'lease.rent_invalid': 'Husleiga er ikkje gyldig. Ho kan ikkje vere negativ.',

@@ -3,7 +3,11 @@ import { createBrowserRouter } from 'react-router';
 import { AuditLogPage } from '../features/audit/pages/AuditLogPage';
 import { InsightPage } from '../features/audit/pages/InsightPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
+import { householdsRoutes } from '../features/households/routes';
 import { housingRoutes } from '../features/housing/routes';
+import { intakeRoutes } from '../features/intake/routes';
+import { personsRoutes } from '../features/persons/routes';
+import { settlementSettingsRoutes } from '../features/settlement-settings/routes';
 import { ModulePage } from '../features/modules/pages/ModulePage';
 import { OverviewPage } from '../features/overview/pages/OverviewPage';
 import { ProfilePage } from '../features/profile/pages/ProfilePage';
@@ -48,6 +52,10 @@ export function createRouter() {
             { path: 'innsyn', element: guarded('/innsyn', <InsightPage />) },
             ...housingRoutes,
             ...tasksRoutes,
+            ...intakeRoutes,
+            ...householdsRoutes,
+            ...personsRoutes,
+            ...settlementSettingsRoutes,
             { path: profilePath.slice(1), element: <ProfilePage /> },
             { path: noAccessPath, element: <NoAccessPage /> },
             { path: '*', element: <NotFoundPage /> },

@@ -4,6 +4,7 @@ import * as m0002 from './0002_staff_and_sessions';
 import * as m0003 from './0003_identity_and_audit';
 import * as m0004 from './0004_oidc_enrolment';
 import * as m0005 from './0005_housing_stock';
+import * as m0006 from './0006_households_and_pipeline';
 
 export type Migration = {
   name: string;
@@ -18,4 +19,5 @@ export const migrations: readonly Migration[] = [
   { name: '0003_identity_and_audit', ...m0003 },
   { name: '0004_oidc_enrolment', ...m0004 },
   { name: '0005_housing_stock', ...m0005 },
+  { name: '0006_households_and_pipeline', ...m0006 },
 ];
