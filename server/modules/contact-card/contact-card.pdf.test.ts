@@ -93,7 +93,7 @@ describe('renderContactCard', () => {
     // The sample card has an Arabic name, so Arabic is in every card; Ethiopic only in Tigrinya.
     expect((await fonts('uk')).some((f) => f!.startsWith('NotoSansEthiopic'))).toBe(false);
     expect((await fonts('ar')).some((f) => f!.startsWith('NotoSansEthiopic'))).toBe(false);
-  });
+  }, 30_000);
 
   it('marks each line with its language and text, so it can be copied, searched and read aloud', async () => {
     const content = contentStreams(await renderContactCard(card, 'so', { clock })).join('\n');
