@@ -418,7 +418,7 @@ export interface HouseholdContactTable {
   role:
     | 'settlement_worker'
     | 'nav_adviser'
-    | 'intro_adviser'
+    | 'introduction_adviser'
     | 'on_site_staff'
     | 'landlord'
     | 'housing_office'

@@ -37,7 +37,7 @@ export const accessibilityNeeds = ['none', 'step_free', 'wheelchair'] as const;
 export const contactRoles = [
   'settlement_worker',
   'nav_adviser',
-  'intro_adviser',
+  'introduction_adviser',
   'on_site_staff',
   'landlord',
   'housing_office',

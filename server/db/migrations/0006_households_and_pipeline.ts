@@ -212,7 +212,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        tenant_id uuid NOT NULL REFERENCES app.municipality (tenant_id),
        id uuid NOT NULL DEFAULT gen_random_uuid(),
        household_id uuid NOT NULL,
-       role text NOT NULL CHECK (role IN ('settlement_worker', 'nav_adviser', 'intro_adviser', 'on_site_staff',
+       role text NOT NULL CHECK (role IN ('settlement_worker', 'nav_adviser', 'introduction_adviser', 'on_site_staff',
          'landlord', 'housing_office', 'emergency', 'guardian', 'other')),
        staff_user_id uuid,
        name text NOT NULL CHECK (char_length(name) BETWEEN 1 AND 200),
