@@ -111,6 +111,8 @@ export const errorCodes = {
   'pipeline.settlement_date_invalid': 422,
   'checklist.template_invalid': 422,
   'contact.unreachable': 422,
+  'contact_card.after_hours_missing': 422,
+  'contact_card.contacts_missing': 422,
   'intake.persons_exist': 409,
   'intake.cases_invalid': 422,
   'settings.settlement_invalid': 422,

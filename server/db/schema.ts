@@ -89,7 +89,8 @@ export type AuditAction =
   | 'login_failed'
   | 'logout'
   | 'password_change'
-  | 'import';
+  | 'import'
+  | 'anonymise';
 
 /** Append-only; seq, prev_hash and hash are set by the database trigger. */
 export interface AuditLogTable {

@@ -98,6 +98,8 @@ const titles: Partial<Record<ErrorCode, string>> = {
   'pipeline.settlement_date_invalid': 'Settlement date is not valid',
   'checklist.template_invalid': 'Checklist template is not valid',
   'contact.unreachable': 'Contact needs a phone or e-mail',
+  'contact_card.after_hours_missing': 'After-hours number missing',
+  'contact_card.contacts_missing': 'Household has no contacts',
   'intake.persons_exist': 'Persons already registered',
   'intake.cases_invalid': 'Intake file has errors',
   'settings.settlement_invalid': 'Settlement settings are not valid',

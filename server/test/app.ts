@@ -39,7 +39,7 @@ export async function login(app: FastifyInstance, email: string, password: strin
   return { cookie: sessionCookie(response), csrf: response.json<{ csrfToken: string }>().csrfToken };
 }
 
-export type TestMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type TestMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 /** A request as a signed-in staff member: the session cookie and its CSRF token, plus `headers`. */
 export function injectAs(

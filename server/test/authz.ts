@@ -52,7 +52,7 @@ export function useAuthzFixture({
 }
 
 export type AuthzRequest = {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   payload?: object;
   headers?: Record<string, string>;

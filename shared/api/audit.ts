@@ -12,6 +12,7 @@ export const auditActions = [
   'logout',
   'password_change',
   'import',
+  'anonymise',
 ] as const;
 export const subjectTypes = ['person', 'household', 'staff_user', 'landlord', 'lease'] as const;
 export type SubjectType = (typeof subjectTypes)[number];

@@ -24,7 +24,8 @@ export const settlementSettingsDto = z.object({
   /** The effective template (the default when the municipality has not stored its own). */
   checklist: z.array(checklistItemInput),
   checklistIsDefault: z.boolean(),
-  unitForRole: z.record(z.enum(staffRoles), z.uuid()),
+  /** Roles the municipality has mapped; an unmapped role's items go to the household's responsible unit. */
+  unitForRole: z.partialRecord(z.enum(staffRoles), z.uuid()),
   retentionMonths: z.number().int(),
   emergencyPhone: z.string(),
   version: z.number().int(),
@@ -36,7 +37,8 @@ export const updateSettlementSettingsRequest = z.strictObject({
   agreedTargetDays: z.number().int().min(1).max(365).nullable().optional(),
   /** Validated by validateChecklistTemplate → checklist.template_invalid with pointers. null = back to the default. */
   checklist: z.array(z.unknown()).max(100).nullable().optional(),
-  unitForRole: z.record(z.enum(staffRoles), z.uuid()).optional(),
+  /** Replaces the whole map; roles left out are unmapped. Every unit must exist (settings.settlement_invalid). */
+  unitForRole: z.partialRecord(z.enum(staffRoles), z.uuid()).optional(),
   retentionMonths: z.number().int().min(12).max(600).optional(),
   emergencyPhone: z.string().trim().max(40).optional(),
 });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { isCalendarDate } from '../domain/calendar-date';
 import { formatDate, translate, type Language } from '../i18n';
+import { nb as tasksNb } from '../i18n/sections/tasks';
 import { plainText } from './text';
 
 // Tasks and reminders (issue 4, decision 010): one generic task with a kind (a string, so later
@@ -13,8 +14,27 @@ export type TaskState = (typeof taskStates)[number];
 export const taskSubjectTypes = ['dwelling', 'building', 'lease', 'landlord', 'household', 'person'] as const;
 export type TaskSubjectType = (typeof taskSubjectTypes)[number];
 
-/** Kinds the scheduler generates today; other modules add theirs. `manual` is a user's own task. */
-export const taskKinds = ['manual', 'lease.end', 'head_lease.end', 'dwelling.internal_rent'] as const;
+/**
+ * Kinds the scheduler generates today; other modules add theirs. `manual` is a user's own task.
+ * The move-in checklist adds one kind per item, `movein.<key>` (MOVE_IN_KIND_PREFIX), params
+ * { key, arrivalDate, reference, ownerRole, requiresInterpreter: 1 | 0 }; the EM age-out warning
+ * is `household.age_out`, params { age, date, monthsBefore, reference }.
+ */
+export const taskKinds = [
+  'manual',
+  'lease.end',
+  'head_lease.end',
+  'dwelling.internal_rent',
+  'household.age_out',
+] as const;
+export const MOVE_IN_KIND_PREFIX = 'movein.';
+
+type MoveInItemKey = keyof typeof tasksNb.kinds.moveInItems;
+
+/** True for the keys of Husly's default checklist, whose titles are translated. */
+export function isTranslatedMoveInKey(key: string): key is MoveInItemKey {
+  return Object.hasOwn(tasksNb.kinds.moveInItems, key);
+}
 
 const calendarDate = z.string().refine(isCalendarDate, { error: 'invalid_format' });
 const paramValue = z.union([z.string(), z.number(), z.null()]);
@@ -171,9 +191,36 @@ export function taskTitle(lang: Language, task: Renderable): string {
         dwellingReference: text(p['dwellingReference']),
         vacantSince: date(p['vacantSince']),
       });
+    case 'household.age_out':
+      return translate(lang, 'tasks.kinds.ageOut', {
+        reference: text(p['reference']),
+        age: typeof p['age'] === 'number' ? p['age'] : text(p['age']),
+        date: date(p['date']),
+        monthsLeft,
+      });
     default:
+      if (task.kind.startsWith(MOVE_IN_KIND_PREFIX)) return moveInTitle(lang, task);
       return task.title || task.kind;
   }
+}
+
+/**
+ * A move-in checklist task: the municipality's own label (its own items; stored as the title),
+ * else Husly's translated item title, the interpreter marker, the household and the arrival date.
+ */
+function moveInTitle(lang: Language, task: Renderable): string {
+  const p = task.params;
+  const key = text(p['key']) || task.kind.slice(MOVE_IN_KIND_PREFIX.length);
+  const item = task.title
+    ? task.title
+    : isTranslatedMoveInKey(key)
+      ? translate(lang, `tasks.kinds.moveInItems.${key}`)
+      : key;
+  const interpreter = p['requiresInterpreter'] === 1 ? translate(lang, 'tasks.kinds.interpreterMarker') : '';
+  const reference = text(p['reference']);
+  return reference
+    ? translate(lang, 'tasks.kinds.moveIn', { item, interpreter, reference, arrivalDate: date(p['arrivalDate']) })
+    : translate(lang, 'tasks.kinds.moveInNoReference', { item, interpreter, arrivalDate: date(p['arrivalDate']) });
 }
 
 /** The extra instruction a generated task carries (e.g. the needs assessment, R8.2/R8.5), or ''. */
@@ -185,6 +232,9 @@ export function taskInstruction(lang: Language, task: Renderable): string {
   if (task.kind === 'head_lease.end') return translate(lang, 'tasks.kinds.headLeaseInstruction');
   if (task.kind === 'dwelling.internal_rent') {
     return translate(lang, 'tasks.kinds.internalRentInstruction', { accrualStart: date(p['accrualStart']) });
+  }
+  if (task.kind === 'household.age_out') {
+    return translate(lang, 'tasks.kinds.ageOutInstruction', { age: typeof p['age'] === 'number' ? p['age'] : 0 });
   }
   return '';
 }

@@ -15,6 +15,9 @@ export const contactRoles = [
   'landlord',
   'housing_office',
   'emergency',
+  // A minor's guardian (verge) or representative, and anyone else the household should reach.
+  'guardian',
+  'other',
 ] as const;
 export type ContactRole = (typeof contactRoles)[number];
 
@@ -47,15 +50,25 @@ export const contactPhone = z
   )
   .pipe(z.string().regex(/^\+?[0-9][0-9 ]{1,18}[0-9]$/, { error: 'invalid_format' }));
 
-export const contactCardContact = z.strictObject({
-  role: z.enum(contactRoles),
-  name: plainText({ min: 1, max: 120 }),
-  phone: contactPhone,
-  email: z.email({ error: 'user.email_invalid' }).max(254).optional(),
-  /** Free text as staff write it, e.g. "man–fre 08–15.30". */
-  hours: plainText({ min: 1, max: 120 }).optional(),
-  address: plainText({ min: 1, max: 200 }).optional(),
-});
+/**
+ * One contact. A phone number or an e-mail address, or both: some contacts (a NAV adviser reached
+ * through NAV's own channels, a staff member without a work phone) are reached by e-mail only, and
+ * a card that leaves them out would hide who they are.
+ */
+export const contactCardContact = z
+  .strictObject({
+    role: z.enum(contactRoles),
+    name: plainText({ min: 1, max: 200 }),
+    phone: contactPhone.optional(),
+    email: z.email({ error: 'user.email_invalid' }).max(254).optional(),
+    /** Free text as staff write it, e.g. "man–fre 08–15.30". */
+    hours: plainText({ min: 1, max: 200 }).optional(),
+    address: plainText({ min: 1, max: 200 }).optional(),
+  })
+  .refine((c) => c.phone !== undefined || c.email !== undefined, {
+    error: 'contact.unreachable',
+    path: ['phone'],
+  });
 export type ContactCardContact = z.infer<typeof contactCardContact>;
 
 /** Eleven digits in a row could be a fødselsnummer/D-nummer, twelve a DUF number: never on the card. */
@@ -67,7 +80,8 @@ export const contactCard = z.strictObject({
   householdReference: plainText({ min: 1, max: 60 }).refine((s) => !identityLike.test(s.replace(/[\s.-]/g, '')), {
     error: 'invalid_format',
   }),
-  contacts: z.array(contactCardContact).min(1).max(12),
+  /** As many as a household has (at most 30, as stored); the card runs onto a second page. */
+  contacts: z.array(contactCardContact).min(1).max(30),
   emergencyNumbers: z.strictObject({
     fire: z.literal(nationalEmergencyNumbers.fire),
     police: z.literal(nationalEmergencyNumbers.police),

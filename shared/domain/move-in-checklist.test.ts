@@ -77,6 +77,7 @@ describe('generateMoveInTasks', () => {
       assigneeUnitId: 'unit-nav',
       ownerRole: 'nav_veileder',
       requiresInterpreter: true,
+      label: null,
       subject: { type: 'household', id: householdId },
       params: { key: 'joint_intake_meeting', arrivalDate: '2026-03-10' },
     });
@@ -193,7 +194,13 @@ describe('generateMoveInTasks', () => {
   it("a municipality's disabled items are left out and its own items are generated", () => {
     const template: ChecklistItem[] = [
       ...DEFAULT_MOVE_IN_CHECKLIST.map((i) => (i.key === 'meter_readings' ? { ...i, enabled: false } : i)),
-      { key: 'neighbours_informed', offsetDays: -1, ownerRole: 'miljoarbeider', sourceRef: null },
+      {
+        key: 'neighbours_informed',
+        label: 'Naboene er informert',
+        offsetDays: -1,
+        ownerRole: 'miljoarbeider',
+        sourceRef: null,
+      },
     ];
     expect(validateChecklistTemplate(template).ok).toBe(true);
     const tasks = generateMoveInTasks({ householdId, arrivalDate: '2026-05-04', template, unitForRole: units });
@@ -202,6 +209,7 @@ describe('generateMoveInTasks', () => {
       kind: 'movein.neighbours_informed',
       dueOn: '2026-05-03',
       assigneeUnitId: 'unit-miljo',
+      label: 'Naboene er informert',
     });
   });
 
@@ -251,12 +259,28 @@ describe('validateChecklistTemplate', () => {
     ['a non-boolean enabled flag', { ...good, enabled: 1 }, '/0/enabled', 'flag_invalid'],
     ['an empty source', { ...good, sourceRef: ' ' }, '/0/sourceRef', 'source_ref_invalid'],
     ['a missing source', { ...good, sourceRef: undefined }, '/0/sourceRef', 'source_ref_invalid'],
+    ['an own item without a label', { ...good, sourceRef: null }, '/0/label', 'label_required'],
+    ['an own item with a blank label', { ...good, sourceRef: null, label: '  ' }, '/0/label', 'label_invalid'],
+    ['a label of 201 characters', { ...good, label: 'x'.repeat(201) }, '/0/label', 'label_invalid'],
+    ['a label that is not text', { ...good, label: 7 }, '/0/label', 'label_invalid'],
+    ['a label with a line break', { ...good, sourceRef: null, label: 'a\nb' }, '/0/label', 'label_invalid'],
   ])('%s is reported', (_name, item, pointer, problem) => {
     expect(validateChecklistTemplate([item])).toEqual({
       ok: false,
       code: 'checklist.template_invalid',
       problems: [{ pointer, problem }],
     });
+  });
+
+  it("an own item's label is kept (trimmed, NFC, up to 200 characters); Husly's items may carry one too", () => {
+    const own = { ...good, key: 'neighbours', sourceRef: null, label: `  Naboene er informert ${'x'.repeat(179)} ` };
+    const result = validateChecklistTemplate([own, { ...good, label: 'Nøkler' }]);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.items[0]!.label).toBe(own.label.trim());
+    expect(result.items[0]!.label).toHaveLength(200);
+    expect(result.items[1]!.label).toBe('Nøkler');
+    expect(validateChecklistTemplate([good])).toEqual({ ok: true, items: [good] });
   });
 
   it('the boundaries −60 and +180 are accepted', () => {

@@ -41,6 +41,11 @@ export type ChecklistItem = {
   enabled?: boolean;
   /** The requirement the item comes from (e.g. 'R6.1'); null for a municipality's own item. */
   sourceRef: string | null;
+  /**
+   * The title of a municipality's own item (required when sourceRef is null), in the
+   * municipality's language; Husly's items are translated by key and need none.
+   */
+  label?: string;
 };
 
 // Bounds: furnishing and the deposit guarantee start up to two months ahead; follow-up items
@@ -52,6 +57,7 @@ export const MAX_CHECKLIST_ITEMS = 100;
 // Keys go into `movein.<key>` and `movein:<key>:…`, so no ':' or '.'; 64 keeps the dedupe key short.
 const KEY_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
 const MAX_SOURCE_REF_LENGTH = 40;
+export const MAX_LABEL_LENGTH = 200;
 
 /**
  * The default template (data, not code). Offsets are a starting point a municipality adjusts;
@@ -121,7 +127,9 @@ export type ChecklistTemplateProblemCode =
   | 'role_unknown'
   | 'condition_unknown'
   | 'flag_invalid'
-  | 'source_ref_invalid';
+  | 'source_ref_invalid'
+  | 'label_required'
+  | 'label_invalid';
 
 /** pointer: a JSON pointer into the submitted list (the shape of the HTTP layer's field errors). */
 export type ChecklistTemplateProblem = { pointer: string; problem: ChecklistTemplateProblemCode };
@@ -165,7 +173,7 @@ export function validateChecklistTemplate(items: unknown): ChecklistTemplateChec
       return;
     }
     const before = problems.length;
-    const { key, offsetDays, ownerRole, requiresInterpreter, onlyWhen, enabled, sourceRef } = item;
+    const { key, offsetDays, ownerRole, requiresInterpreter, onlyWhen, enabled, sourceRef, label } = item;
     if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
       problems.push({ pointer: at('key'), problem: 'key_invalid' });
     } else if (seen.has(key)) {
@@ -194,6 +202,21 @@ export function validateChecklistTemplate(items: unknown): ChecklistTemplateChec
     ) {
       problems.push({ pointer: at('sourceRef'), problem: 'source_ref_invalid' });
     }
+    // A label is shown as the task's title: text on one line, within the task title's 200 chars.
+    const cleanLabel = typeof label === 'string' ? label.normalize('NFC').trim() : label;
+    if (cleanLabel !== undefined) {
+      if (
+        typeof cleanLabel !== 'string' ||
+        cleanLabel === '' ||
+        cleanLabel.length > MAX_LABEL_LENGTH ||
+        /\p{Cc}/u.test(cleanLabel)
+      ) {
+        problems.push({ pointer: at('label'), problem: 'label_invalid' });
+      }
+    } else if (sourceRef === null) {
+      // The municipality's own item has no translated title: it must bring its own.
+      problems.push({ pointer: at('label'), problem: 'label_required' });
+    }
     if (problems.length === before) {
       // Rebuilt field by field: unknown properties are dropped, never stored.
       valid.push({
@@ -204,6 +227,7 @@ export function validateChecklistTemplate(items: unknown): ChecklistTemplateChec
         ...(onlyWhen !== undefined && { onlyWhen: onlyWhen as ChecklistCondition }),
         ...(enabled !== undefined && { enabled: enabled as boolean }),
         sourceRef: sourceRef as string | null,
+        ...(cleanLabel !== undefined && { label: cleanLabel as string }),
       });
     }
   });
@@ -221,6 +245,8 @@ export type MoveInTaskSpec = {
   assigneeUnitId: string | null;
   ownerRole: StaffRole;
   requiresInterpreter: boolean;
+  /** The item's own title (a municipality's own item), else null: the UI translates by key. */
+  label: string | null;
   subject: { type: 'household'; id: string };
   params: { key: string; arrivalDate: CalendarDate };
 };
@@ -283,6 +309,7 @@ export function generateMoveInTasks({
         assigneeUnitId: unitForRole[item.ownerRole] ?? null,
         ownerRole: item.ownerRole,
         requiresInterpreter: item.requiresInterpreter ?? false,
+        label: item.label ?? null,
         subject: { type: 'household' as const, id: householdId },
         params: { key: item.key, arrivalDate },
       },

@@ -48,6 +48,7 @@ export const en: Messages = {
     leases: 'Leases',
     landlords: 'Landlords',
     housingSettings: 'Housing settings',
+    settlementSettings: 'Settlement settings',
     label: 'Main menu',
     overview: 'Overview',
     settlement: 'Settlement',
@@ -174,6 +175,7 @@ export const en: Messages = {
     logout: 'Logout',
     password_change: 'Password change',
     import: 'Import',
+    anonymise: 'Anonymisation',
   },
   purposes: {
     user_administration: 'User administration',
@@ -335,6 +337,8 @@ export const en: Messages = {
       person: 'Person',
       household: 'Household',
       session: 'Session',
+      household_contact: 'Household contacts',
+      contact_card: 'Contact card',
     },
   },
   insight: {
@@ -487,6 +491,9 @@ export const en: Messages = {
     'pipeline.settlement_date_invalid': 'The settlement date cannot be before the arrival date or the residence permit.',
     'checklist.template_invalid': 'The checklist has errors. See the marked items.',
     'contact.unreachable': 'The contact needs a phone number or an e-mail address.',
+    'contact_card.after_hours_missing':
+      "The contact card cannot be made until the municipality's after-hours number is set in the settlement settings.",
+    'contact_card.contacts_missing': 'The household has no contacts yet. Add the contacts first.',
     'intake.persons_exist': 'Some persons in the file are already registered in the municipality. Follow the links, and choose to link them to the existing persons.',
     'intake.cases_invalid': 'The file from IMDi has errors. Nothing was saved. See the list of errors.',
     'settings.settlement_invalid': 'The settlement settings are not valid.',

@@ -128,6 +128,7 @@ describe('codeLabel', () => {
       'Utlogging',
       'Passordbytte',
       'Import',
+      'Anonymisering',
     ]);
   });
 

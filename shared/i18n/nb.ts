@@ -47,6 +47,7 @@ export const nb = {
     leases: 'Leiekontrakter',
     landlords: 'Utleiere',
     housingSettings: 'Boliginnstillinger',
+    settlementSettings: 'Innstillinger for bosetting',
     label: 'Hovedmeny',
     overview: 'Oversikt',
     settlement: 'Bosetting',
@@ -172,6 +173,7 @@ export const nb = {
     logout: 'Utlogging',
     password_change: 'Passordbytte',
     import: 'Import',
+    anonymise: 'Anonymisering',
   },
   purposes: {
     user_administration: 'Brukeradministrasjon',
@@ -333,6 +335,8 @@ export const nb = {
       person: 'Person',
       household: 'Husstand',
       session: 'Økt',
+      household_contact: 'Husstandens kontakter',
+      contact_card: 'Kontaktkort',
     },
   },
   insight: {
@@ -485,6 +489,9 @@ export const nb = {
     'pipeline.settlement_date_invalid': 'Bosettingsdatoen kan ikke være før ankomstdatoen eller vedtaket om oppholdstillatelse.',
     'checklist.template_invalid': 'Sjekklisten har feil. Se punktene som er merket.',
     'contact.unreachable': 'Kontakten må ha telefonnummer eller e-postadresse.',
+    'contact_card.after_hours_missing':
+      'Kontaktkortet kan ikke lages før kommunens vakttelefon er lagt inn i innstillingene for bosetting.',
+    'contact_card.contacts_missing': 'Husstanden har ingen kontakter ennå. Legg inn kontaktene først.',
     'intake.persons_exist': 'Noen av personene i filen er allerede registrert i kommunen. Se lenkene, og velg å koble dem til eksisterende personer.',
     'intake.cases_invalid': 'Filen fra IMDi har feil. Ingenting er lagret. Se listen over feil.',
     'settings.settlement_invalid': 'Innstillingene for bosetting er ikke gyldige.',

@@ -47,6 +47,7 @@ export const nn: Messages = {
     leases: 'Leigekontraktar',
     landlords: 'Utleigarar',
     housingSettings: 'Bustadinnstillingar',
+    settlementSettings: 'Innstillingar for busetjing',
     label: 'Hovudmeny',
     overview: 'Oversikt',
     settlement: 'Busetjing',
@@ -172,6 +173,7 @@ export const nn: Messages = {
     logout: 'Utlogging',
     password_change: 'Passordbyte',
     import: 'Import',
+    anonymise: 'Anonymisering',
   },
   purposes: {
     user_administration: 'Brukaradministrasjon',
@@ -334,6 +336,8 @@ export const nn: Messages = {
       person: 'Person',
       household: 'Hushald',
       session: 'Økt',
+      household_contact: 'Kontaktane til hushaldet',
+      contact_card: 'Kontaktkort',
     },
   },
   insight: {
@@ -486,6 +490,9 @@ export const nn: Messages = {
     'pipeline.settlement_date_invalid': 'Busetjingsdatoen kan ikkje vere før komedatoen eller vedtaket om opphaldsløyve.',
     'checklist.template_invalid': 'Sjekklista har feil. Sjå punkta som er merkte.',
     'contact.unreachable': 'Kontakten må ha telefonnummer eller e-postadresse.',
+    'contact_card.after_hours_missing':
+      'Kontaktkortet kan ikkje lagast før vakttelefonen til kommunen er lagd inn i innstillingane for busetjing.',
+    'contact_card.contacts_missing': 'Hushaldet har ingen kontaktar enno. Legg inn kontaktane først.',
     'intake.persons_exist': 'Nokre av personane i fila er allereie registrerte i kommunen. Sjå lenkjene, og vel å kople dei til eksisterande personar.',
     'intake.cases_invalid': 'Fila frå IMDi har feil. Ingenting er lagra. Sjå lista over feil.',
     'settings.settlement_invalid': 'Innstillingane for busetjing er ikkje gyldige.',

@@ -25,6 +25,7 @@ import { generateSyntheticIdentityNumber } from '../domain/identity';
 import { findKommune } from '../domain/kommuner';
 import { validateOrgnr } from '../domain/orgnr';
 import { findPoststed } from '../domain/postnummer';
+import { nameSearchKey } from '../domain/person-names';
 import { namePoolFor, norwegianFamilyNames, norwegianGivenNames } from './names';
 import { createRng, deriveSeed, type Rng } from './rng';
 
@@ -147,6 +148,8 @@ export type PersonRow = {
   id: string;
   full_name: string;
   birth_date: CalendarDate;
+  birth_date_precision: 'exact';
+  name_search: string;
   identity_number: string | null;
 };
 
@@ -1306,6 +1309,8 @@ function tenant(g: Context, rng: Rng, out: SyntheticHousing): PersonRow {
     id: g.newId(),
     full_name: fullName,
     birth_date: birthDate,
+    birth_date_precision: 'exact',
+    name_search: nameSearchKey(fullName),
     identity_number: identityNumber,
   };
   out.persons.push(person);

@@ -10,7 +10,7 @@ import { contactCardTranslations, type TranslationSet } from './contact-card.tra
 
 // The "who to contact" card (issue 5 item 7, R6.4–R6.6) on A4: the municipality and household
 // reference, a title and a short intro, one framed block per contact (role in both languages, what
-// to contact them about, the name, the phone in Latin digits, e-mail, hours, address) and the
+// to contact them about, the name, the phone in Latin digits if any, e-mail, hours, address) and the
 // emergency numbers. Bokmål (or nynorsk) is the left column, the household's language the right
 // one, right-aligned when that language is written right to left. Every text goes through
 // contact-card.layout.ts (bidi, line breaks, one font per script); pdfkit only places the pieces.
@@ -256,8 +256,9 @@ export async function renderContactCard(
       pair(inner, (t) => t.roles[contact.role], { size: 13, bold: true, color: ACCENT }, 1),
       pair(inner, (t) => t.roleHints[contact.role], { size: 10, color: MUTED }, 5),
       labelled(inner, () => '', contact.name, { size: 14, bold: true }),
-      labelled(inner, (t) => t.fields.phone, isolateLtr(contact.phone), { size: 14, bold: true }),
     ];
+    if (contact.phone)
+      rows.push(labelled(inner, (t) => t.fields.phone, isolateLtr(contact.phone), { size: 14, bold: true }));
     if (contact.email) rows.push(labelled(inner, (t) => t.fields.email, isolateLtr(contact.email), { size: 11.5 }));
     if (contact.hours) rows.push(labelled(inner, (t) => t.fields.hours, contact.hours, { size: 11.5 }));
     if (contact.address) rows.push(labelled(inner, (t) => t.fields.address, contact.address, { size: 11.5 }));

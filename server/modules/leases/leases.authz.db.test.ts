@@ -138,11 +138,6 @@ const endpoints: AuthzEndpoint[] = [
       payload: { inspectedOn: '2026-11-20', damages: [], depositWithheldOre: 0 },
     })),
   },
-  {
-    name: 'GET /api/persons',
-    permission: 'read:person:any',
-    own: () => ({ method: 'GET', url: '/api/persons?query=Ny' }),
-  },
 ];
 
 describeAuthzMatrix('the role × lease endpoint matrix', { fixture: fx, endpoints, reader: 'boligkontor' }, () => {

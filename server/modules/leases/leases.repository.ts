@@ -100,23 +100,6 @@ export async function lockPerson(trx: Tx, id: string): Promise<boolean> {
   return Boolean(await trx.selectFrom('app.person').select('id').where('id', '=', id).forUpdate().executeTakeFirst());
 }
 
-export async function insertPerson(
-  trx: Tx,
-  values: { tenantId: string; fullName: string; birthDate: string | null; identityNumber: string | null },
-): Promise<string> {
-  const row = await trx
-    .insertInto('app.person')
-    .values({
-      tenant_id: values.tenantId,
-      full_name: values.fullName,
-      birth_date: values.birthDate,
-      identity_number: values.identityNumber,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  return row.id;
-}
-
 export async function allowMultiplePrimaryLeases(trx: Tx): Promise<boolean> {
   const row = await trx.selectFrom('app.housing_settings').select('allow_multiple_primary_leases').executeTakeFirst();
   return row?.allow_multiple_primary_leases ?? false;
@@ -450,15 +433,4 @@ export async function otherOccupancyFromToday(
     .where(sql<boolean>`(upper_inf(period) OR upper(period) > ${today}::date)`)
     .executeTakeFirst();
   return Boolean(row);
-}
-
-export async function searchPersons(trx: Tx, text: string) {
-  const pattern = `%${text.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_')}%`;
-  return trx
-    .selectFrom('app.person')
-    .select(['id', 'full_name', 'birth_date'])
-    .where('full_name', 'ilike', pattern)
-    .orderBy('full_name')
-    .limit(20)
-    .execute();
 }

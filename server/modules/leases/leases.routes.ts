@@ -10,8 +10,6 @@ import {
   leaseIdParams,
   leaseListQuery,
   leaseListResponse,
-  personSearchQuery,
-  personSearchResponse,
   renewLeaseRequest,
   terminateLeaseRequest,
   updateLeaseRequest,
@@ -160,17 +158,6 @@ export function leaseRoutes(deps: AppDeps): AnyRoute[] {
       response: idResponse,
       status: 201,
       handler: ({ actor, params, body }) => leases.addInspection(actor, { db, clock, id: params.id, input: body }),
-    }),
-    defineRoute({
-      method: 'GET',
-      url: '/api/persons',
-      summary: 'Find a person by name (lease form)',
-      tags: ['leases'],
-      auth: 'session',
-      query: personSearchQuery,
-      response: personSearchResponse,
-      personalData: true,
-      handler: ({ actor, query }) => leases.searchPersons(actor, { db, query: query.query }),
     }),
   ];
 }

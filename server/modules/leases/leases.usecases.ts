@@ -15,7 +15,6 @@ import type {
   UpdateLeaseRequest,
 } from '../../../shared/api/leases';
 import { isCalendarDate } from '../../../shared/domain/calendar-date';
-import { validateIdentityNumber } from '../../../shared/domain/identity';
 import {
   canRenew,
   termWarnings,
@@ -32,6 +31,7 @@ import { actorCan, requirePermission, type Actor } from '../auth/actor';
 import { recordAudit, type AuditContext } from '../audit/audit.usecases';
 import { setDwellingStatus } from '../dwellings/dwelling-status';
 import * as repo from './leases.repository';
+import { insertPerson } from '../persons/persons.write';
 import { osloToday } from '../../../shared/domain/calendar-date';
 import { activeStaffExists } from '../users/users.repository';
 import { unitExists } from '../units/units.repository';
@@ -144,22 +144,23 @@ async function resolveTenant(
   }
   if (!input.tenant) throw fail('lease.tenant_required', '/tenantPersonId');
   const { fullName, birthDate, identityNumber } = input.tenant;
-  if (birthDate && !isCalendarDate(birthDate)) throw fail('request.invalid', '/tenant/birthDate');
-  let number: string | null = null;
-  if (identityNumber && identityNumber.trim()) {
-    const valid = validateIdentityNumber(identityNumber, {
-      allowSynthetic: ctx.allowSyntheticIdentity ?? process.env.NODE_ENV !== 'production',
-    });
-    if (!valid.ok) throw fail('person.identity_number_invalid', '/tenant/identityNumber');
-    number = identityNumber.trim();
-    const taken = await trx.selectFrom('app.person').select('id').where('identity_number', '=', number).executeTakeFirst();
-    if (taken) throw fail('person.identity_number_taken', '/tenant/identityNumber');
-  }
-  const personId = await repo.insertPerson(trx, {
+  // One way to register a person (persons.write.ts): the same name, birth-date and identity rules
+  // and the same 409 with a link to the person already registered.
+  const environment =
+    ctx.allowSyntheticIdentity === false || (ctx.allowSyntheticIdentity === undefined && process.env.NODE_ENV === 'production')
+      ? 'production'
+      : 'development';
+  const { id: personId } = await insertPerson(trx, {
     tenantId: ctx.tenantId,
-    fullName: fullName.normalize('NFC'),
-    birthDate: birthDate ?? null,
-    identityNumber: number,
+    actorUserId: ctx.userId,
+    input: {
+      fullName,
+      birthDate: birthDate ? { date: birthDate, precision: 'exact' } : null,
+      identityNumber: identityNumber?.trim() ? identityNumber : null,
+    },
+    environment,
+    today: ctx.today,
+    pointer: '/tenant',
   });
   return { personId, created: true };
 }
@@ -749,14 +750,6 @@ export function addInspection(actor: Actor, { db, clock, id, input }: Deps & { i
     await repo.updateLease(trx, id, null, {}, clock());
     return { id: inspectionId };
   });
-}
-
-/** Minimal person search for the lease form: names only, not a display of a record (not audited). */
-export function searchPersons(actor: Actor, { db, query }: { db: Kysely<DB>; query: string }) {
-  requirePermission(actor, 'read:person:any');
-  return withTenant(db, actor, async (trx) => ({
-    items: (await repo.searchPersons(trx, query)).map((p) => ({ id: p.id, fullName: p.full_name, birthDate: p.birth_date })),
-  }));
 }
 
 /** Leases held from one landlord, for the landlord page (used by the landlords module). */

@@ -14,12 +14,17 @@ import { setDwellingStatus } from '../dwellings/dwelling-status';
 import { readHousingSettings } from '../housing-settings/housing-settings.usecases';
 import type { Mailer } from './mailer';
 import { osloToday } from '../../../shared/domain/calendar-date';
+import { ageOutSchedule } from '../../../shared/domain/household-composition';
+import { anonymiseExpired } from '../persons/retention';
 
 // The reminder engine's sweep (decision 010). One sweep goes over every municipality and
 //   1. ends leases whose period is over and moves their dwellings on (vacant, or reserved/let for
 //      the next lease), and marks dwellings let when an occupancy lease has started;
 //   2. creates the lease-end reminders and the internal-rent tasks that have fallen due;
-//   3. e-mails the assignees of tasks not yet notified (when SMTP is configured).
+//   3. creates the age-out warnings for unaccompanied minors (18, 20 and 23; issue 5 item 8);
+//   4. anonymises the persons whose retention period has run out (persons/retention.ts), in a
+//      transaction of its own, so a failure there does not undo the reminders;
+//   5. e-mails the assignees of tasks not yet notified (when SMTP is configured).
 //
 // Idempotent: every generated task has a dedupe key, inserted with ON CONFLICT DO NOTHING, and
 // every status change is a no-op when already made — so any number of sweeps, restarts or
@@ -58,6 +63,10 @@ export type SweepReport = {
   skippedWithoutAssignee: number;
   notified: number;
   notificationFailures: number;
+  /** EM age-out warnings created (household.age_out). */
+  ageOutWarningsCreated: number;
+  /** Persons anonymised because their retention period ran out. */
+  personsAnonymised: number;
 };
 
 const emptyReport = (): SweepReport => ({
@@ -70,6 +79,8 @@ const emptyReport = (): SweepReport => ({
   skippedWithoutAssignee: 0,
   notified: 0,
   notificationFailures: 0,
+  ageOutWarningsCreated: 0,
+  personsAnonymised: 0,
 });
 
 // PGlite is one embedded database in one process, where a session lock would be held by the only
@@ -119,6 +130,14 @@ export async function sweepAll(db: Kysely<DB>, deps: Omit<SchedulerDeps, 'db'>):
       report.statusChanges += result.statusChanges;
       report.remindersSuperseded += result.remindersSuperseded;
       report.skippedWithoutAssignee += result.skippedWithoutAssignee;
+      report.ageOutWarningsCreated += result.ageOutWarningsCreated;
+      try {
+        report.personsAnonymised += await withTenant(db, { tenantId }, (trx) =>
+          anonymiseExpired(trx, { tenantId, now }),
+        );
+      } catch (error) {
+        deps.logger.error({ tenantId, err: errorForLog(error) }, 'retention sweep failed for a municipality');
+      }
       if (deps.mailer) {
         const mail = await notifyTenant(db, {
           tenantId,
@@ -141,7 +160,12 @@ export async function sweepAll(db: Kysely<DB>, deps: Omit<SchedulerDeps, 'db'>):
 
 type TenantResult = Pick<
   SweepReport,
-  'remindersCreated' | 'leasesEnded' | 'statusChanges' | 'remindersSuperseded' | 'skippedWithoutAssignee'
+  | 'remindersCreated'
+  | 'leasesEnded'
+  | 'statusChanges'
+  | 'remindersSuperseded'
+  | 'skippedWithoutAssignee'
+  | 'ageOutWarningsCreated'
 >;
 
 async function sweepTenant(
@@ -154,6 +178,7 @@ async function sweepTenant(
     statusChanges: 0,
     remindersSuperseded: 0,
     skippedWithoutAssignee: 0,
+    ageOutWarningsCreated: 0,
   };
   const settings = await readHousingSettings(trx, tenantId);
   await endLeases(trx, { tenantId, today, result });
@@ -161,6 +186,7 @@ async function sweepTenant(
   result.remindersSuperseded += await dismissSupersededReminders(trx);
   await createLeaseReminders(trx, { tenantId, today, settings, result });
   await createInternalRentTasks(trx, { tenantId, today, thresholdMonths: settings.internal_rent_after_months, result });
+  await createAgeOutWarnings(trx, { tenantId, today, result });
   return result;
 }
 
@@ -280,7 +306,7 @@ async function insertGenerated(
     kind: string;
     dedupeKey: string;
     params: Record<string, string | number | null>;
-    subjectType: 'lease' | 'dwelling';
+    subjectType: 'lease' | 'dwelling' | 'household';
     subjectId: string;
     dueOn: CalendarDate;
     assigneeUserId: string | null;
@@ -425,7 +451,78 @@ async function createInternalRentTasks(
   }
 }
 
-// ---- 3. E-mail ---------------------------------------------------------------------------------
+/** Households of unaccompanied minors that get age-out warnings: all but those that left. */
+const AGE_OUT_EXCLUDED_STATES = ['declined', 'withdrawn', 'moved_away'] as const;
+
+/**
+ * Issue 5 item 8: housing and follow-up arrangements for an unaccompanied minor change at 18, 20
+ * and 23. For every active member with a birth date of an EM household (the main person and any
+ * other young member; an adult's ages are all past), a warning 6 and 3 months ahead of each age
+ * (ageOutSchedule), to the household's responsible unit, about the household. The same policy as
+ * the lease reminders: created once due within REMINDER_WINDOW_DAYS, or late when already due —
+ * unless the shorter warning for the same age is due too, or the age has been reached.
+ */
+async function createAgeOutWarnings(
+  trx: Tx,
+  { tenantId, today, result }: { tenantId: string; today: CalendarDate; result: TenantResult },
+) {
+  const windowEnd = addDays({ date: today, days: REMINDER_WINDOW_DAYS });
+  const members = await trx
+    .selectFrom('app.household as h')
+    .innerJoin('app.household_member as m', 'm.household_id', 'h.id')
+    .innerJoin('app.person as p', 'p.id', 'm.person_id')
+    .select([
+      'h.id as household_id',
+      'h.reference',
+      'h.responsible_unit_id',
+      'p.id as person_id',
+      'p.birth_date',
+      'p.birth_date_precision',
+    ])
+    .where('h.category', '=', 'unaccompanied_minor')
+    .where('h.pipeline_state', 'not in', [...AGE_OUT_EXCLUDED_STATES])
+    .where('h.anonymised_at', 'is', null)
+    .where('m.left_on', 'is', null)
+    .where('p.anonymised_at', 'is', null)
+    .where('p.birth_date', 'is not', null)
+    .where('p.birth_date_precision', 'is not', null)
+    .orderBy('h.id')
+    .orderBy('p.id')
+    .execute();
+  for (const member of members) {
+    const schedule = ageOutSchedule({
+      birthDate: { date: member.birth_date!, precision: member.birth_date_precision! },
+    });
+    for (const ageOut of schedule) {
+      if (ageOut.date <= today) continue; // reached: a warning would come too late to help
+      const candidates = ageOut.warnings.filter((w) => w.dueDate <= windowEnd);
+      const due = candidates.filter(
+        (w) => !candidates.some((later) => later.monthsBefore < w.monthsBefore && later.dueDate <= today),
+      );
+      for (const warning of due) {
+        const created = await insertGenerated(trx, {
+          tenantId,
+          kind: 'household.age_out',
+          dedupeKey: `${warning.key}:${member.person_id}`,
+          params: {
+            age: ageOut.age,
+            date: ageOut.date,
+            monthsBefore: warning.monthsBefore,
+            reference: member.reference,
+          },
+          subjectType: 'household',
+          subjectId: member.household_id,
+          dueOn: warning.dueDate,
+          assigneeUserId: null,
+          assigneeUnitId: member.responsible_unit_id,
+        });
+        if (created) result.ageOutWarningsCreated += 1;
+      }
+    }
+  }
+}
+
+// ---- 5. E-mail ---------------------------------------------------------------------------------
 
 /**
  * One mail per open task not yet notified, to its assignee user and the active members of its

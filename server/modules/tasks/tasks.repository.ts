@@ -244,9 +244,14 @@ export async function findSubject(
       return exists(await trx.selectFrom('app.landlord').select('id').where('id', '=', id).executeTakeFirst());
     case 'person':
       return exists(await trx.selectFrom('app.person').select('id').where('id', '=', id).executeTakeFirst());
-    case 'household':
-      // No household table yet (issue 5): the permission check is all there is.
-      return { exists: true, unitIds: [] };
+    case 'household': {
+      const row = await trx
+        .selectFrom('app.household')
+        .select('responsible_unit_id')
+        .where('id', '=', id)
+        .executeTakeFirst();
+      return { exists: row !== undefined, unitIds: row ? [row.responsible_unit_id] : [] };
+    }
   }
 }
 

@@ -79,7 +79,7 @@ const subjectPermissions: Record<
   building: { any: 'read:dwelling:any' },
   lease: { any: 'read:lease:any' },
   landlord: { any: 'read:landlord:any' },
-  household: { any: 'read:household:any' },
+  household: { any: 'read:household:any', unit: 'read:household:unit' },
   person: { any: 'read:person:any' },
 };
 
