@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { contactRoles, type ContactRole } from '../contact-card/contact-card';
 import { PIPELINE_STATES } from '../domain/pipeline';
 import { intakeRelations } from '../intake/imdi-intake';
 import { calendarDate, createPersonRequest, refugeeCategories } from './persons';
@@ -34,18 +35,8 @@ export const incomeSources = [
   'other',
 ] as const;
 export const accessibilityNeeds = ['none', 'step_free', 'wheelchair'] as const;
-export const contactRoles = [
-  'settlement_worker',
-  'nav_adviser',
-  'introduction_adviser',
-  'on_site_staff',
-  'landlord',
-  'housing_office',
-  'emergency',
-  'guardian',
-  'other',
-] as const;
-export type ContactRole = (typeof contactRoles)[number];
+/** The household contact roles are the contact card's (one list, so every role has card texts). */
+export { contactRoles, type ContactRole };
 /** Languages the "who to contact" card is translated into (shared/contact-card/*.json). */
 export const contactCardLanguages = ['nb', 'nn', 'en', 'ar', 'prs', 'ti', 'uk', 'so'] as const;
 export type ContactCardLanguage = (typeof contactCardLanguages)[number];
