@@ -9,7 +9,7 @@ import { withTenant } from './db/tenant';
 import { findMunicipalityByNumber } from './modules/municipalities/municipalities.usecases';
 import { seedDemo } from './seed';
 import { DEMO_EMERGENCY_PHONE, DEMO_HOUSEHOLDS, DEMO_QUARTER_TARGETS, seedHouseholds } from './seed-households';
-import { createTestDatabase, type TestDatabase } from './test/database';
+import { createTestDatabase, tableRowCount, type TestDatabase } from './test/database';
 import { createTenantFixture } from './test/fixtures';
 
 // The demo households (server/seed-households.ts) on a fresh database, through the demo seed:
@@ -30,10 +30,7 @@ afterAll(() => db.destroy());
 
 async function countRows(id: string) {
   return withTenant(db.app, { tenantId: id }, async (trx) => {
-    const count = async (table: string) => {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx);
-      return rows[0]!.n;
-    };
+    const count = (table: string) => tableRowCount(trx, table);
     return {
       households: await count('app.household'),
       persons: await count('app.person'),

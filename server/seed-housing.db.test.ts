@@ -4,7 +4,7 @@ import { withTenant } from './db/tenant';
 import { findMunicipalityByNumber } from './modules/municipalities/municipalities.usecases';
 import { seedDemo } from './seed';
 import { seedHousing } from './seed-housing';
-import { createTestDatabase, onServer, type TestDatabase } from './test/database';
+import { createTestDatabase, onServer, tableRowCount, type TestDatabase } from './test/database';
 import { createTenantFixture } from './test/fixtures';
 import { DEMO_HOUSING_DWELLINGS } from '../shared/synthetic/housing';
 
@@ -20,10 +20,7 @@ afterAll(() => db.destroy());
 
 async function countRows(tenantId: string) {
   return withTenant(db.app, { tenantId }, async (trx) => {
-    const count = async (table: string) => {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx);
-      return rows[0]!.n;
-    };
+    const count = (table: string) => tableRowCount(trx, table);
     return {
       buildings: await count('app.building'),
       dwellings: await count('app.dwelling'),

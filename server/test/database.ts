@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { createDatabase, type Database } from '../db/db';
 import { migrateToLatest } from '../db/migrate';
+import type { DB } from '../db/schema';
 
 /**
  * A fresh, empty database per test file: in-memory PGlite by default, or — when
@@ -41,4 +43,17 @@ export async function createTestDatabase({
       await cleanup.end();
     },
   };
+}
+
+/** The number of rows in `table` that the transaction sees (under row-level security: its tenant's). */
+export async function tableRowCount(trx: Kysely<DB>, table: string): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx);
+  return rows[0]!.n;
+}
+
+/** The sum of `column` over the rows of `table` the transaction sees (0 when none), e.g. of versions. */
+export async function tableColumnSum(trx: Kysely<DB>, column: string, table: string): Promise<number> {
+  const sum = sql<{ n: number }>`select coalesce(sum(${sql.ref(column)}), 0)::int as n from ${sql.table(table)}`;
+  const { rows } = await sum.execute(trx);
+  return Number(rows[0]!.n);
 }

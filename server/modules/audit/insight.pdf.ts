@@ -1,6 +1,7 @@
 import PDFDocument from 'pdfkit';
 import type { InsightResponse } from '../../../shared/api/audit';
 import { fontFiles } from '../../fonts/fonts';
+import { pdfBytes } from '../../fonts/pdf-document';
 
 // The insight report as PDF, in the municipality's written language (bokmål or nynorsk).
 // DejaVu Sans (the Latin font of server/fonts) is embedded so names in Latin and Cyrillic script
@@ -58,12 +59,7 @@ export function renderInsightPdf(report: InsightResponse, lang: 'nb' | 'nn', now
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: t.title, Author: `${report.municipality} kommune` }, lang });
   doc.registerFont('body', fontFiles.latin.regular);
   doc.registerFont('bold', fontFiles.latin.bold);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
-  });
+  const done = pdfBytes(doc);
 
   doc.font('bold').fontSize(18).text(t.title);
   doc.moveDown(0.5).font('body').fontSize(10).text(t.intro(report.subject.name, report.municipality));

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { BirthDatePrecision } from '../../../shared/domain/birth-date';
 import type { DB } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
+import { insertTestDwelling } from '../households/households.test-support';
 
 // Households inserted directly (as the app role, under row-level security) for the checklist,
 // contacts and age-out tests: the columns those features read, nothing more.
@@ -33,29 +34,10 @@ export async function insertHousehold(
   h: TestHousehold = {},
 ): Promise<{ id: string; reference: string; personIds: string[]; dwellingId: string | null }> {
   const reference = `H-T-${next()}`;
+  const dwellingId = h.dwellingType
+    ? await insertTestDwelling(db, tenantId, { status: 'reserved', type: h.dwellingType })
+    : null;
   return withTenant(db, { tenantId }, async (trx) => {
-    let dwellingId: string | null = null;
-    if (h.dwellingType) {
-      const dwelling = await trx
-        .insertInto('app.dwelling')
-        .values({
-          tenant_id: tenantId,
-          reference: `B-${next()}`,
-          street: 'Fjordgata 4',
-          postnummer: '6413',
-          kommunenummer: '1506',
-          type: h.dwellingType,
-          rooms: 3,
-          bedrooms: 2,
-          capacity: 4,
-          disposal_form: 'municipal',
-          status: 'reserved',
-          status_since: '2026-01-01',
-        } as never)
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      dwellingId = dwelling.id;
-    }
     const settled = h.state === 'moved_away' || h.state === 'moved_on';
     const household = await trx
       .insertInto('app.household')

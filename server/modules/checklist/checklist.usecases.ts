@@ -5,6 +5,7 @@ import { generateMoveInTasks, isSupersededMoveInTask } from '../../../shared/dom
 import { translate } from '../../../shared/i18n';
 import type { Tx } from '../../db/tenant';
 import { readSettlementSettings } from '../settlement-settings/settlement-settings.usecases';
+import { municipalityLanguage } from '../tasks/tasks.repository';
 
 // The move-in checklist of a household (issue 5 item 6): generated as tasks from the
 // municipality's template (shared/domain/move-in-checklist.ts) and the household's arrival date.
@@ -51,10 +52,6 @@ async function findHousehold(trx: Tx, householdId: string): Promise<HouseholdFor
     ])
     .where('h.id', '=', householdId)
     .executeTakeFirst();
-}
-
-async function municipalityLanguage(trx: Tx): Promise<'nb' | 'nn'> {
-  return (await trx.selectFrom('app.municipality').select('language').executeTakeFirst())?.language ?? 'nb';
 }
 
 /**

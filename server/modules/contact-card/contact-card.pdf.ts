@@ -1,10 +1,10 @@
-import PDFDocument from 'pdfkit';
 import {
   contactCard as contactCardSchema,
   type ContactCard,
   type ContactCardTranslation,
 } from '../../../shared/contact-card/contact-card';
-import { fontName, registerFonts } from '../../fonts/fonts';
+import { fontName } from '../../fonts/fonts';
+import { createPdfDocument } from '../../fonts/pdf-document';
 import { baseDirection, isolateLtr, layoutParagraph, type Direction, type Line } from './contact-card.layout';
 import { contactCardTranslations, type TranslationSet } from './contact-card.translations';
 
@@ -106,27 +106,15 @@ export async function renderContactCard(
   const second: ContactCardTranslation | undefined = bilingual ? other : undefined;
 
   const createdAt = options.clock();
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, done } = createPdfDocument({
     margins: { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN },
     lang: (second ?? first).bcp47,
-    displayTitle: true,
     info: {
       Title: second ? `${first.title} / ${second.title}` : first.title,
       Author: card.municipalityName,
       Subject: second ? `${first.nameNative} / ${second.nameNative}` : first.nameNative,
-      Creator: 'Husly',
-      Producer: 'Husly',
-      CreationDate: createdAt,
-      ModDate: createdAt,
     },
-  });
-  registerFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+    createdAt,
   });
 
   const drawCell = (cell: LaidCell, firstBaseline: number) => {

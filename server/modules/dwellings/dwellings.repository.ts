@@ -1,6 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type Selectable, type SqlBool } from 'kysely';
 import type { DwellingListQuery, DwellingSortKey } from '../../../shared/api/dwellings';
 import type { DB } from '../../db/schema';
+import { escapeLike } from '../../db/like';
 import type { Tx } from '../../db/tenant';
 
 // Data access for the housing register. Every query runs under the tenant's row-level security
@@ -183,10 +184,6 @@ export type DwellingListRow = {
 };
 
 type Eb = ExpressionBuilder<DB & { d: DB['app.dwelling'] }, 'd'>;
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 /** The WHERE of the list: every filter is an indexable or cheap condition on app.dwelling. */
 function filters(eb: Eb, query: DwellingListQuery, scope: ListScope, today: string, expiringUntil: string | null) {

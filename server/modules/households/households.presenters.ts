@@ -22,6 +22,7 @@ import {
   type SettlementClock,
 } from '../../../shared/domain/pipeline';
 import { actorCan, type Actor } from '../auth/actor';
+import type { ContactRow } from './contacts.repository';
 import type * as repo from './households.repository';
 
 // Rows become JSON here only (the privacy boundary): names only for those who may read persons,
@@ -144,7 +145,7 @@ export type DetailParts = {
   members: readonly repo.MemberRow[];
   languages: readonly { person_id: string; code: string; interpreter_needed: boolean; preferred_for_letters: boolean }[];
   history: Awaited<ReturnType<typeof repo.historyOf>>;
-  contacts: Awaited<ReturnType<typeof repo.contactsOf>>;
+  contacts: ContactRow[];
   permitDate: CalendarDate | null;
   municipalityTargetDays: number | null;
   today: CalendarDate;

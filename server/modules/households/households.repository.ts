@@ -1,6 +1,7 @@
 import { sql, type Insertable, type SqlBool, type Updateable } from 'kysely';
 import type { PipelineState } from '../../../shared/domain/pipeline';
 import type { HouseholdTable, PipelineEventTable } from '../../db/schema';
+import { escapeLike } from '../../db/like';
 import type { Tx } from '../../db/tenant';
 
 // All SQL of the households module (inside withTenant: row-level security scopes every query to
@@ -75,10 +76,6 @@ export async function imdiCaseHolder(trx: Tx, imdiCaseId: string, excludeId?: st
     .where('pipeline_state', 'not in', ['declined', 'withdrawn']);
   if (excludeId) q = q.where('id', '<>', excludeId);
   return q.executeTakeFirst();
-}
-
-export async function unitExists(trx: Tx, id: string): Promise<boolean> {
-  return Boolean(await trx.selectFrom('app.unit').select('id').where('id', '=', id).executeTakeFirst());
 }
 
 export async function agreedTargetDays(trx: Tx): Promise<number | null> {
@@ -157,7 +154,7 @@ export async function currentHouseholdsOf(trx: Tx, personIds: readonly string[],
   let q = trx
     .selectFrom('app.household_member as m')
     .innerJoin('app.household as h', 'h.id', 'm.household_id')
-    .select(['m.person_id', 'h.id', 'h.reference'])
+    .select(['m.person_id', 'h.id', 'h.reference', 'h.pipeline_state'])
     .where('m.person_id', 'in', [...personIds])
     .where('m.left_on', 'is', null);
   if (excludeHouseholdId) q = q.where('h.id', '<>', excludeHouseholdId);
@@ -238,16 +235,6 @@ export async function historyOf(trx: Tx, householdId: string) {
     .execute();
 }
 
-export async function contactsOf(trx: Tx, householdId: string) {
-  return trx
-    .selectFrom('app.household_contact')
-    .select(['id', 'role', 'staff_user_id', 'name', 'phone', 'email', 'availability', 'sort_order'])
-    .where('household_id', '=', householdId)
-    .orderBy('sort_order')
-    .orderBy('name')
-    .execute();
-}
-
 // ---------------------------------------------------------------------------------------------
 // Dwellings (reservation)
 
@@ -309,10 +296,6 @@ export type ListFilter = {
   category?: HouseholdTable['category'] | undefined;
   unitId?: string | undefined;
 };
-
-function escapeLike(text: string): string {
-  return text.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_');
-}
 
 /** Every household matching the filter (the caller sorts by urgency and pages). */
 export async function listHouseholds(trx: Tx, filter: ListFilter): Promise<HouseholdListRow[]> {

@@ -1,11 +1,12 @@
 import type { FastifyInstance } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { BirthDatePrecision } from '../../../shared/domain/birth-date';
 import type { PipelineState } from '../../../shared/domain/pipeline';
 import { nameSearchKey } from '../../../shared/domain/person-names';
 import type { DB } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import type { LoggedIn } from '../../test/app';
+import { tableColumnSum, tableRowCount } from '../../test/database';
 
 // Readable fixtures for the household and pipeline tests: real rows inserted as the app role under
 // row-level security. Persons are inserted directly (the persons module registers them through
@@ -54,7 +55,13 @@ export async function insertTestPerson(db: Kysely<DB>, tenantId: string, p: Test
 export async function insertTestDwelling(
   db: Kysely<DB>,
   tenantId: string,
-  { status = 'ready' }: { status?: 'ready' | 'vacant' | 'let' | 'renovation' | 'reserved' } = {},
+  {
+    status = 'ready',
+    type = 'flat',
+  }: {
+    status?: 'ready' | 'vacant' | 'let' | 'renovation' | 'reserved';
+    type?: 'flat' | 'shared_housing' | 'shared_room';
+  } = {},
 ): Promise<string> {
   return withTenant(db, { tenantId }, async (trx) => {
     const row = await trx
@@ -65,7 +72,7 @@ export async function insertTestDwelling(
         street: 'Fjordgata 4',
         postnummer: '6413',
         kommunenummer: '1506',
-        type: 'flat',
+        type,
         rooms: 4,
         bedrooms: 3,
         capacity: 6,
@@ -152,10 +159,8 @@ export async function insertHouseholdInState(
 /** Row counts and version sums of everything a household request may write. */
 export async function householdWrites(db: Kysely<DB>, tenantId: string) {
   return withTenant(db, { tenantId }, async (trx) => {
-    const count = async (table: string) =>
-      (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx)).rows[0]!.n;
-    const sum = async (expr: string, table: string) =>
-      Number((await sql<{ n: number }>`select coalesce(sum(${sql.raw(expr)}), 0)::int as n from ${sql.table(table)}`.execute(trx)).rows[0]!.n);
+    const count = (table: string) => tableRowCount(trx, table);
+    const sum = (column: string, table: string) => tableColumnSum(trx, column, table);
     return {
       household: await count('app.household'),
       household_versions: await sum('version', 'app.household'),

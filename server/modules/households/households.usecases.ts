@@ -20,6 +20,8 @@ import { actorCan, requirePermission, type Actor } from '../auth/actor';
 import { recordAudit, type AuditContext } from '../audit/audit.usecases';
 import { syncMoveInChecklist } from '../checklist/checklist.usecases';
 import { insertPerson } from '../persons/persons.write';
+import { unitExists } from '../units/units.repository';
+import { contactsOf } from './contacts.repository';
 import { nextHouseholdReference } from './household-reference';
 import * as repo from './households.repository';
 import {
@@ -130,7 +132,7 @@ export async function loadHouseholdDto(trx: Tx, actor: Actor, id: string, today:
     members,
     languages: await repo.languagesOf(trx, members.map((m) => m.person_id)),
     history: await repo.historyOf(trx, id),
-    contacts: await repo.contactsOf(trx, id),
+    contacts: await contactsOf(trx, id),
     permitDate: row.residence_permit_date ?? currentPermits[0] ?? null,
     municipalityTargetDays: await repo.agreedTargetDays(trx),
     today,
@@ -266,7 +268,7 @@ function householdValues(input: UpdateHouseholdRequest): repo.HouseholdValues {
 }
 
 async function checkUnitAndCase(trx: Tx, input: UpdateHouseholdRequest, excludeId?: string): Promise<void> {
-  if (input.responsibleUnitId && !(await repo.unitExists(trx, input.responsibleUnitId))) {
+  if (input.responsibleUnitId && !(await unitExists(trx, input.responsibleUnitId))) {
     throw fail('household.unit_invalid', '/responsibleUnitId');
   }
   if (input.imdiCaseId) {

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { intakeResponse, MAX_INTAKE_BYTES, type IntakeResponse } from '../../../shared/api/intake';
 import { generateDufNumber } from '../../../shared/domain/duf';
 import { generateSyntheticIdentityNumber } from '../../../shared/domain/identity';
+import { intakeCsvHeaders } from '../../../shared/intake/imdi-intake';
 import { createRng } from '../../../shared/synthetic/rng';
 import { withTenant } from '../../db/tenant';
 import { createTestApp, injectorFor, login, type LoggedIn, type TestApp } from '../../test/app';
-import { createTestDatabase, type TestDatabase } from '../../test/database';
+import { createTestDatabase, tableRowCount, type TestDatabase } from '../../test/database';
 import { createTenantFixture, TEST_PASSWORD, type TenantFixture } from '../../test/fixtures';
 import { insertPerson } from '../persons/persons.write';
 
@@ -95,27 +95,6 @@ const aCase = (imdiCaseId: string, persons: PersonSpec[], patch: Partial<CaseSpe
 });
 const jsonFile = (cases: CaseSpec[]) => JSON.stringify({ format: 'husly.imdi-intake.v1', cases });
 
-const csvHeaders = [
-  'imdi_case_id',
-  'proposed_on',
-  'category',
-  'residence_permit_date',
-  'reception_centre',
-  'mapping_notes',
-  'person_ref',
-  'full_name',
-  'transliteration',
-  'birth_date',
-  'birth_date_precision',
-  'identity_number',
-  'duf_number',
-  'nationality',
-  'languages',
-  'interpreter_languages',
-  'letter_language',
-  'relation',
-  'is_main_person',
-];
 function csvFile(cases: CaseSpec[]): string {
   const q = (v: unknown) => {
     const s = v === null || v === undefined ? '' : String(v);
@@ -151,7 +130,7 @@ function csvFile(cases: CaseSpec[]): string {
         .join(';'),
     ),
   );
-  return [csvHeaders.join(';'), ...rows].join('\n') + '\n';
+  return [intakeCsvHeaders.join(';'), ...rows].join('\n') + '\n';
 }
 
 const post = (
@@ -178,10 +157,7 @@ const post = (
 
 async function counts(tenantId: string) {
   return withTenant(db.app, { tenantId }, async (trx) => {
-    const count = async (table: string) => {
-      const { rows } = await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx);
-      return rows[0]!.n;
-    };
+    const count = (table: string) => tableRowCount(trx, table);
     return {
       households: await count('app.household'),
       persons: await count('app.person'),

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Relation } from '../../../shared/domain/household-composition';
 import type { RefugeeCategory } from '../../../shared/intake/imdi-intake';
 import type { Tx } from '../../db/tenant';
+import { currentHouseholdsOf } from '../households/households.repository';
 
 // The intake's reads and writes of households (issue 5 item 5). All queries run in the caller's
 // tenant transaction, so row-level security limits them to the actor's municipality: another
@@ -35,16 +36,7 @@ export type Membership = { personId: string; householdId: string; reference: str
 
 /** The household each person currently belongs to (open membership), if any. */
 export async function openMemberships(trx: Tx, personIds: readonly string[]): Promise<Map<string, Membership>> {
-  if (personIds.length === 0) return new Map();
-  const rows = await trx
-    .selectFrom('app.household_member as m')
-    .innerJoin('app.household as h', (j) =>
-      j.onRef('h.tenant_id', '=', 'm.tenant_id').onRef('h.id', '=', 'm.household_id'),
-    )
-    .select(['m.person_id', 'h.id', 'h.reference', 'h.pipeline_state'])
-    .where('m.person_id', 'in', [...personIds])
-    .where('m.left_on', 'is', null)
-    .execute();
+  const rows = await currentHouseholdsOf(trx, personIds);
   return new Map(
     rows.map((r) => [
       r.person_id,

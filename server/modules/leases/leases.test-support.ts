@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
 import { injectAs, type LoggedIn } from '../../test/app';
+import { tableColumnSum, tableRowCount } from '../../test/database';
 
 // Readable fixtures for the lease and landlord tests: real rows, inserted as the app role under
 // row-level security (the dwellings module's own API is another slice's and is not needed here).
@@ -58,8 +59,7 @@ export async function insertPerson(db: Kysely<DB>, tenantId: string, fullName = 
 /** Row counts of everything a lease request may write, to assert that a refusal wrote nothing. */
 export async function leaseWrites(db: Kysely<DB>, tenantId: string) {
   return withTenant(db, { tenantId }, async (trx) => {
-    const count = async (table: string) =>
-      (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx)).rows[0]!.n;
+    const count = (table: string) => tableRowCount(trx, table);
     return {
       lease: await count('app.lease'),
       person: await count('app.person'),
@@ -69,9 +69,7 @@ export async function leaseWrites(db: Kysely<DB>, tenantId: string) {
       dwelling_status_event: await count('app.dwelling_status_event'),
       landlord: await count('app.landlord'),
       landlord_incident: await count('app.landlord_incident'),
-      lease_versions: Number(
-        (await sql<{ n: number }>`select coalesce(sum(version), 0)::int as n from app.lease`.execute(trx)).rows[0]!.n,
-      ),
+      lease_versions: await tableColumnSum(trx, 'version', 'app.lease'),
     };
   });
 }

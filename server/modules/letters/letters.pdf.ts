@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import type { LetterLanguage } from '../../../shared/api/letters';
-import { fontName, registerFonts, scriptFor } from '../../fonts/fonts';
+import { fontName, scriptFor } from '../../fonts/fonts';
+import { createPdfDocument } from '../../fonts/pdf-document';
 import { letterLabels, type ResolvedLetter } from './letters.templates';
 
 // A letter on A4: the municipality's letterhead, date and reference, the recipient in the
@@ -25,27 +25,11 @@ const GREY = '#444444';
 
 export function renderLetterPdf(input: LetterPdfInput): Promise<Buffer> {
   const labels = letterLabels[input.language];
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, done } = createPdfDocument({
     margins: A4_MARGIN,
     lang: input.language,
-    displayTitle: true,
-    info: {
-      Title: input.letter.title,
-      Author: input.sender.name,
-      Subject: input.letter.subject,
-      Creator: 'Husly',
-      Producer: 'Husly',
-      CreationDate: input.createdAt,
-      ModDate: input.createdAt,
-    },
-  });
-  registerFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+    info: { Title: input.letter.title, Author: input.sender.name, Subject: input.letter.subject },
+    createdAt: input.createdAt,
   });
 
   const left = A4_MARGIN.left;

@@ -1,6 +1,6 @@
-import PDFDocument from 'pdfkit';
 import type { PersonExportDto } from '../../../shared/api/persons';
-import { fontName, registerFonts, scriptFor } from '../../fonts/fonts';
+import { fontName, scriptFor } from '../../fonts/fonts';
+import { createPdfDocument } from '../../fonts/pdf-document';
 
 // The data-subject export (GDPR art. 15) as a readable PDF in bokmål: the same content as the
 // JSON export, section by section, "label: value". Latin, Arabic and Ethiopic fonts are registered
@@ -63,26 +63,11 @@ function formatValue(value: unknown): string {
 
 export function renderPersonExportPdf(data: PersonExportDto, now: Date): Promise<Buffer> {
   const title = 'Innsyn: opplysninger Husly har lagret om deg';
-  const doc = new PDFDocument({
-    size: 'A4',
+  const { doc, done } = createPdfDocument({
     margin: MARGIN,
     lang: 'nb',
-    displayTitle: true,
-    info: {
-      Title: title,
-      Author: `${data.municipality.name} kommune`,
-      Creator: 'Husly',
-      Producer: 'Husly',
-      CreationDate: now,
-      ModDate: now,
-    },
-  });
-  registerFonts(doc);
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Buffer>((resolve, reject) => {
-    doc.on('end', () => resolve(Buffer.concat(chunks)));
-    doc.on('error', reject);
+    info: { Title: title, Author: `${data.municipality.name} kommune` },
+    createdAt: now,
   });
   const width = doc.page.width - 2 * MARGIN;
   const valueWidth = width - LABEL_WIDTH - 8;

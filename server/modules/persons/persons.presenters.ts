@@ -75,6 +75,20 @@ export function presentIdentityHistory(
   }));
 }
 
+/** A person's category, settlement dates and introduction programme, as the API and the export name them. */
+export function settlementFacts(row: repo.PersonRow) {
+  return {
+    refugeeCategory: row.refugee_category,
+    residencePermitDate: row.residence_permit_date,
+    receptionCentre: row.reception_centre,
+    arrivalDate: row.arrival_date,
+    settlementDate: row.settlement_date,
+    introProgramme: row.intro_programme,
+    introProgrammeStart: row.intro_programme_start,
+    introProgrammeEnd: row.intro_programme_end,
+  };
+}
+
 export function presentPerson(
   actor: Pick<Actor, 'roles'>,
   {
@@ -103,14 +117,7 @@ export function presentPerson(
     dufNumber: row.duf_number,
     nationality: row.nationality,
     languages,
-    refugeeCategory: row.refugee_category,
-    residencePermitDate: row.residence_permit_date,
-    receptionCentre: row.reception_centre,
-    arrivalDate: row.arrival_date,
-    settlementDate: row.settlement_date,
-    introProgramme: row.intro_programme,
-    introProgrammeStart: row.intro_programme_start,
-    introProgrammeEnd: row.intro_programme_end,
+    ...settlementFacts(row),
     household: household ? { id: household.id, reference: household.reference, relation: household.relation } : null,
     identityHistory: history,
     anonymisedAt: row.anonymised_at ? row.anonymised_at.toISOString() : null,

@@ -1,6 +1,8 @@
 import { sql, type Updateable } from 'kysely';
 import type { PersonTable, SpecialCategoryRecordTable } from '../../db/schema';
+import { escapeLike } from '../../db/like';
 import type { Tx } from '../../db/tenant';
+import { DEFAULT_RETENTION_MONTHS } from '../settlement-settings/settlement-settings.usecases';
 
 // All SQL of the persons module (inside withTenant: row-level security scopes every query to the
 // caller's municipality, so another municipality's person is never found, never conflicts).
@@ -168,10 +170,6 @@ export type PersonSearch =
   | { kind: 'identity_number'; value: string }
   | { kind: 'duf_number'; value: string }
   | { kind: 'name'; tokens: string[] };
-
-function escapeLike(text: string): string {
-  return text.replaceAll('\\', '\\\\').replaceAll('%', '\\%').replaceAll('_', '\\_');
-}
 
 /**
  * Persons matching a search (not anonymised), with their current household. `unitIds` null: the
@@ -447,7 +445,7 @@ export async function accessLogOf(trx: Tx, personId: string) {
 
 export async function retentionMonths(trx: Tx): Promise<number> {
   const row = await trx.selectFrom('app.settlement_settings').select('retention_months').executeTakeFirst();
-  return row?.retention_months ?? 120;
+  return row?.retention_months ?? DEFAULT_RETENTION_MONTHS;
 }
 
 export const FINAL_STATES = ['declined', 'withdrawn', 'moved_on', 'moved_away'] as const;

@@ -1,9 +1,10 @@
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { generateDufNumber } from '../../../shared/domain/duf';
 import { generateSyntheticIdentityNumber } from '../../../shared/domain/identity';
 import { withControlDigits } from '../../../shared/domain/identity.test-support';
 import type { DB } from '../../db/schema';
 import { withTenant } from '../../db/tenant';
+import { tableColumnSum, tableRowCount } from '../../test/database';
 
 // Fixtures for the persons tests: synthetic identity numbers (Tenor range, never a real person),
 // DUF numbers with valid check digits, households inserted as rows (the households module's API is
@@ -113,15 +114,13 @@ export async function insertHousehold(
 /** Row counts of everything a person request may write. */
 export async function personWrites(db: Kysely<DB>, tenantId: string) {
   return withTenant(db, { tenantId }, async (trx) => {
-    const count = async (table: string) =>
-      (await sql<{ n: number }>`select count(*)::int as n from ${sql.table(table)}`.execute(trx)).rows[0]!.n;
+    const count = (table: string) => tableRowCount(trx, table);
     return {
       person: await count('app.person'),
       person_language: await count('app.person_language'),
       person_identity_event: await count('app.person_identity_event'),
       special_category_record: await count('app.special_category_record'),
-      versions: (await sql<{ n: number }>`select coalesce(sum(version), 0)::int as n from app.person`.execute(trx))
-        .rows[0]!.n,
+      versions: await tableColumnSum(trx, 'version', 'app.person'),
     };
   });
 }

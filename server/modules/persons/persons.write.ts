@@ -160,6 +160,29 @@ export async function personConflict(trx: Tx, personId: string): Promise<Problem
   return { id: personId, reference: household?.reference ?? `P-${personId.slice(0, 8)}` };
 }
 
+/** The numbers a person holds alone in a municipality: column, unique index and the 409's code. */
+const UNIQUE_NUMBERS = [
+  {
+    field: 'identityNumber',
+    column: 'identity_number',
+    constraint: 'person_identity_number_key',
+    code: 'person.identity_number_taken',
+  },
+  { field: 'dufNumber', column: 'duf_number', constraint: 'person_duf_number_key', code: 'person.duf_taken' },
+] as const;
+
+/** The person (other than `exceptPersonId`) holding `value` in `column`. */
+function numberHolder(
+  trx: Tx,
+  column: (typeof UNIQUE_NUMBERS)[number]['column'],
+  value: string,
+  exceptPersonId?: string,
+): Promise<{ id: string } | undefined> {
+  let q = trx.selectFrom('app.person').select('id').where(column, '=', value);
+  if (exceptPersonId) q = q.where('id', '<>', exceptPersonId);
+  return q.executeTakeFirst();
+}
+
 /**
  * 409 when the number is held by another person of this municipality (RLS scopes the query to
  * the current tenant: another municipality's person is never seen, never conflicts).
@@ -169,24 +192,11 @@ export async function assertIdentityFree(
   identity: ValidatedIdentity,
   { pointer, exceptPersonId }: { pointer: string; exceptPersonId?: string },
 ): Promise<void> {
-  if (identity.identityNumber) {
-    let q = trx.selectFrom('app.person').select('id').where('identity_number', '=', identity.identityNumber);
-    if (exceptPersonId) q = q.where('id', '<>', exceptPersonId);
-    const taken = await q.executeTakeFirst();
-    if (taken) {
-      throw refuse(
-        'person.identity_number_taken',
-        `${pointer}/identityNumber`,
-        undefined,
-        await personConflict(trx, taken.id),
-      );
-    }
-  }
-  if (identity.dufNumber) {
-    let q = trx.selectFrom('app.person').select('id').where('duf_number', '=', identity.dufNumber);
-    if (exceptPersonId) q = q.where('id', '<>', exceptPersonId);
-    const taken = await q.executeTakeFirst();
-    if (taken) throw refuse('person.duf_taken', `${pointer}/dufNumber`, undefined, await personConflict(trx, taken.id));
+  for (const number of UNIQUE_NUMBERS) {
+    const value = identity[number.field];
+    if (!value) continue;
+    const taken = await numberHolder(trx, number.column, value, exceptPersonId);
+    if (taken) throw refuse(number.code, `${pointer}/${number.field}`, undefined, await personConflict(trx, taken.id));
   }
 }
 
@@ -208,28 +218,13 @@ export async function guardedPersonWrite<T>(
   } catch (error) {
     await sql`rollback to savepoint person_write`.execute(trx);
     const pg = error as { code?: unknown; constraint?: unknown };
-    if (pg.code === '23505' && pg.constraint === 'person_identity_number_key' && identity.identityNumber) {
-      const other = await trx
-        .selectFrom('app.person')
-        .select('id')
-        .where('identity_number', '=', identity.identityNumber)
-        .executeTakeFirst();
+    const number = pg.code === '23505' ? UNIQUE_NUMBERS.find((n) => n.constraint === pg.constraint) : undefined;
+    const value = number ? identity[number.field] : null;
+    if (number && value) {
+      const other = await numberHolder(trx, number.column, value);
       throw refuse(
-        'person.identity_number_taken',
-        `${pointer}/identityNumber`,
-        undefined,
-        other ? await personConflict(trx, other.id) : undefined,
-      );
-    }
-    if (pg.code === '23505' && pg.constraint === 'person_duf_number_key' && identity.dufNumber) {
-      const other = await trx
-        .selectFrom('app.person')
-        .select('id')
-        .where('duf_number', '=', identity.dufNumber)
-        .executeTakeFirst();
-      throw refuse(
-        'person.duf_taken',
-        `${pointer}/dufNumber`,
+        number.code,
+        `${pointer}/${number.field}`,
         undefined,
         other ? await personConflict(trx, other.id) : undefined,
       );
