@@ -56,8 +56,10 @@ const badOrgnr = (() => {
 const landlordName = `E2E Utleie AS ${stamp}`;
 const dwellingReference = `E2E-${stamp}`;
 const dwellingStreet = `Testveien ${stamp % 1000}`;
-const tenantName = `Amina Testesen ${stamp}`;
-const otherTenantName = `Yonas Prøvesen ${stamp}`;
+// A person's name holds no digits (person-names.ts): the run's stamp as letters keeps it unique.
+const stampLetters = [...String(stamp)].map((d) => 'abcdefghij'[Number(d)]).join('');
+const tenantName = `Amina Testesen-${stampLetters}`;
+const otherTenantName = `Yonas Prøvesen-${stampLetters}`;
 
 async function testControl(path: string, body?: unknown): Promise<void> {
   const response = await fetch(`${baseUrl}/api/test-controls/${path}`, {

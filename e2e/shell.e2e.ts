@@ -119,6 +119,7 @@ describe('the Husly shell', () => {
       nb.nav.units,
       nb.nav.users,
       nb.nav.housingSettings,
+      nb.nav.settlementSettings,
       nb.nav.insight,
     ]);
     // The overview shows the municipality's facts.

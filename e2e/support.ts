@@ -80,6 +80,12 @@ export const menuPages: ReadonlyArray<{
     heading: (m) => m.tasks.settings.title,
   },
   {
+    path: '/bosettingsinnstillinger',
+    permission: 'read:housing_settings:any',
+    label: (m) => m.nav.settlementSettings,
+    heading: (m) => m.settlementSettings.title,
+  },
+  {
     path: '/hendelseslogg',
     permission: 'read:audit:any',
     label: (m) => m.nav.auditLog,

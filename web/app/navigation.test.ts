@@ -47,6 +47,7 @@ describe('visibleNavigation', () => {
       '/enheter',
       '/brukere',
       '/boliginnstillinger',
+      '/bosettingsinnstillinger',
       '/hendelseslogg',
       '/innsyn',
     ]);

@@ -23,6 +23,7 @@ export const navigationItems: readonly NavigationItem[] = [
   { path: '/enheter', label: 'nav.units', permission: 'read:unit:any' },
   { path: '/brukere', label: 'nav.users', permission: 'read:staff:any' },
   { path: '/boliginnstillinger', label: 'nav.housingSettings', permission: 'read:housing_settings:any' },
+  { path: '/bosettingsinnstillinger', label: 'nav.settlementSettings', permission: 'read:housing_settings:any' },
   { path: '/hendelseslogg', label: 'nav.auditLog', permission: 'read:audit:any' },
   { path: '/innsyn', label: 'nav.insight', permission: 'read:insight:any' },
 ];

@@ -40,8 +40,6 @@ export function createRouter() {
           element: <SignedInLayout />,
           children: [
             { index: true, element: guarded('/', <OverviewPage />) },
-            { path: 'bosetting', element: guarded('/bosetting', <ModulePage module="settlement" />) },
-            { path: 'husstander', element: guarded('/husstander', <ModulePage module="households" />) },
             { path: 'tildeling', element: guarded('/tildeling', <ModulePage module="allocation" />) },
             { path: 'oppfolging', element: guarded('/oppfolging', <ModulePage module="followUp" />) },
             { path: 'rapporter', element: guarded('/rapporter', <ModulePage module="reports" />) },

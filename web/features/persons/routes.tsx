@@ -1,3 +1,6 @@
 import type { RouteObject } from 'react-router';
+import { guardedRoute } from '../../app/guarded-route';
+import { PersonPage } from './pages/PersonPage';
 
-export const personsRoutes: RouteObject[] = [];
+/** /personer/:id — the person page. Persons are registered with a household or by IMDi import. */
+export const personsRoutes: RouteObject[] = [guardedRoute('personer/:id', 'read:person:unit', <PersonPage />)];

@@ -1,3 +1,8 @@
 import type { RouteObject } from 'react-router';
+import { guardedRoute } from '../../app/guarded-route';
+import { SettlementSettingsPage } from './pages/SettlementSettingsPage';
 
-export const settlementSettingsRoutes: RouteObject[] = [];
+/** /bosettingsinnstillinger — admins change the settings; others with the permission read them. */
+export const settlementSettingsRoutes: RouteObject[] = [
+  guardedRoute('bosettingsinnstillinger', 'read:housing_settings:any', <SettlementSettingsPage />),
+];

@@ -5,7 +5,6 @@ import {
   dwellingLeasesResponse,
   leaseDto,
   leaseListResponse,
-  personSearchResponse,
   versionResponse,
   type CreateInspectionRequest,
   type CreateLeaseRequest,
@@ -15,6 +14,7 @@ import {
   type TerminateLeaseRequest,
   type UpdateLeaseRequest,
 } from '../../../../shared/api/leases';
+import { personListResponse } from '../../../../shared/api/persons';
 import { apiRequest } from '../../../app/api-client';
 import { queryString } from '../shared/query-string';
 
@@ -61,7 +61,7 @@ export function useDwellingSearch(q: string) {
 export function usePersonSearch(query: string) {
   return useQuery({
     queryKey: ['person-search', query],
-    queryFn: ({ signal }) => apiRequest({ path: `/api/persons${queryString({ query })}`, schema: personSearchResponse, signal }),
+    queryFn: ({ signal }) => apiRequest({ path: `/api/persons${queryString({ query })}`, schema: personListResponse, signal }),
     enabled: query.trim().length >= 2,
   });
 }

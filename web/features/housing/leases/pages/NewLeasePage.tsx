@@ -286,7 +286,7 @@ export function NewLeasePage() {
                               aria-pressed={chosenPerson?.id === p.id}
                               onClick={() => setChosenPerson({ id: p.id, name: p.fullName })}
                             >
-                              {`${t('leases.form.choose')}: ${p.fullName}${p.birthDate ? ` (${formatDate(p.birthDate)})` : ''}`}
+                              {`${t('leases.form.choose')}: ${p.fullName}${p.birthDate ? ` (${p.birthDate.precision === 'year' ? p.birthDate.date.slice(0, 4) : formatDate(p.birthDate.date)})` : ''}`}
                             </Button>
                           </li>
                         ))}
