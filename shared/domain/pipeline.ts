@@ -41,7 +41,7 @@ export type TransitionRule = { to: PipelineState; kind: TransitionKind; reasonRe
 
 const forward = (to: PipelineState): TransitionRule => ({ to, kind: 'forward', reasonRequired: false });
 const back = (to: PipelineState): TransitionRule => ({ to, kind: 'back', reasonRequired: true });
-const exit = (to: PipelineState): TransitionRule => ({ to, kind: 'exit', reasonRequired: true });
+const leave = (to: PipelineState): TransitionRule => ({ to, kind: 'exit', reasonRequired: true });
 
 /**
  * The complete transition table. A state not listed as a `to` of `from` cannot follow it.
@@ -55,10 +55,10 @@ const exit = (to: PipelineState): TransitionRule => ({ to, kind: 'exit', reasonR
  *   pipeline, so the history of the old one stays intact.
  */
 export const TRANSITIONS: Readonly<Record<PipelineState, readonly TransitionRule[]>> = {
-  proposed: [forward('accepted'), exit('declined'), exit('withdrawn')],
-  accepted: [forward('dwelling_reserved'), exit('declined'), exit('withdrawn')],
-  dwelling_reserved: [forward('ready_to_move_in'), back('accepted'), exit('withdrawn')],
-  ready_to_move_in: [forward('settled'), back('dwelling_reserved'), back('accepted'), exit('withdrawn')],
+  proposed: [forward('accepted'), leave('declined'), leave('withdrawn')],
+  accepted: [forward('dwelling_reserved'), leave('declined'), leave('withdrawn')],
+  dwelling_reserved: [forward('ready_to_move_in'), back('accepted'), leave('withdrawn')],
+  ready_to_move_in: [forward('settled'), back('dwelling_reserved'), back('accepted'), leave('withdrawn')],
   settled: [forward('moved_on'), forward('moved_away'), back('ready_to_move_in')],
   moved_on: [],
   moved_away: [],
