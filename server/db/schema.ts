@@ -382,6 +382,7 @@ export interface HouseholdTable {
   max_rent_ore: number | null;
   income_sources: Generated<string[]>;
   needs_notes: Generated<string>;
+  support_need: Generated<boolean>;
   created_by: string | null;
   created_at: CreatedAt;
   updated_at: Updated;
@@ -465,6 +466,118 @@ export interface IntakeBatchTable {
   problems: number;
   imported_by: string | null;
   imported_at: Generated<Date>;
+}
+
+type Json<T> = ColumnType<T, string, string>;
+
+export interface AllocationCriteriaVersionTable {
+  tenant_id: string;
+  version: number;
+  criteria: Json<unknown>;
+  note: Generated<string>;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AllocationSettingsTable {
+  tenant_id: string;
+  refusal_reasons: Json<{ code: string; label: string }[]>;
+  offer_answer_days: Generated<number>;
+  appeal_office: Generated<string>;
+  appeal_address: Generated<string>;
+  appeal_body: Generated<string>;
+  version: Generated<number>;
+  updated_at: Updated;
+}
+
+export interface AllocationRunTable {
+  tenant_id: string;
+  id: Generated<string>;
+  criteria_version: number;
+  planned_move_in: string;
+  previous_run_id: string | null;
+  input: Json<unknown>;
+  result: Json<unknown>;
+  households: number;
+  dwellings: number;
+  objective: ColumnType<string, number | string, never>;
+  bound: ColumnType<string, number | string, never>;
+  millis: number;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface AllocationOfferTable {
+  tenant_id: string;
+  id: Generated<string>;
+  household_id: string;
+  dwelling_id: string;
+  run_id: string | null;
+  criteria_version: number;
+  state: Generated<'reserved' | 'offered' | 'accepted' | 'refused' | 'withdrawn' | 'expired'>;
+  score: number | null;
+  explanation: ColumnType<unknown, string | undefined, string>;
+  reserved_at: Generated<Date>;
+  reserved_by: string | null;
+  offered_at: Date | null;
+  offered_by: string | null;
+  answer_due: string | null;
+  answered_at: Date | null;
+  answered_on: string | null;
+  refusal_reason: string | null;
+  refusal_text: Generated<string>;
+  consequence: 'new_offer' | 'no_new_offer' | 'finds_own' | 'under_dialogue' | null;
+  letter_form: 'nb' | 'nn' | null;
+  summary_language: string | null;
+  closed_reason: Generated<string>;
+  version: Generated<number>;
+  updated_at: Updated;
+}
+
+export interface AllocationDecisionTable {
+  tenant_id: string;
+  id: Generated<string>;
+  reference: string;
+  household_id: string;
+  offer_id: string | null;
+  dwelling_id: string | null;
+  outcome: 'allocated' | 'rejected';
+  criteria_version: number;
+  assessment: string;
+  letter_form: Generated<'nb' | 'nn'>;
+  appeal_deadline: string;
+  lease_id: string | null;
+  decided_by: string | null;
+  decided_at: Generated<Date>;
+}
+
+export interface AllocationAppealTable {
+  tenant_id: string;
+  id: Generated<string>;
+  decision_id: string;
+  received_on: string;
+  grounds: string;
+  state: Generated<'received' | 'upheld_by_office' | 'reversed_by_office' | 'sent_to_appeal_body' | 'upheld' | 'reversed' | 'withdrawn'>;
+  outcome_on: string | null;
+  outcome_note: Generated<string>;
+  registered_by: string | null;
+  created_at: Generated<Date>;
+  version: Generated<number>;
+  updated_at: Updated;
+}
+
+export interface AllocationLetterTable {
+  tenant_id: string;
+  id: Generated<string>;
+  kind: 'offer' | 'decision';
+  offer_id: string | null;
+  decision_id: string | null;
+  form: 'nb' | 'nn';
+  summary_language: string | null;
+  pdf: Uint8Array;
+  sha256: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
 }
 
 export interface LeaseTable {
@@ -619,4 +732,11 @@ export interface DB {
   'app.settlement_target': SettlementTargetTable;
   'app.settlement_settings': SettlementSettingsTable;
   'app.intake_batch': IntakeBatchTable;
+  'app.allocation_criteria_version': AllocationCriteriaVersionTable;
+  'app.allocation_settings': AllocationSettingsTable;
+  'app.allocation_run': AllocationRunTable;
+  'app.allocation_offer': AllocationOfferTable;
+  'app.allocation_decision': AllocationDecisionTable;
+  'app.allocation_appeal': AllocationAppealTable;
+  'app.allocation_letter': AllocationLetterTable;
 }

@@ -66,6 +66,8 @@ export const rolePermissions: Record<StaffRole, readonly Permission[]> = {
     'read:lease:any',
     'read:landlord:any',
     'read:allocation:any',
+    // Molde: the refugee service decides who lives where (R5.1), so the bosetter allocates too.
+    'write:allocation:any',
     'read:follow_up:any',
     'write:follow_up:any',
     'read:report:any',

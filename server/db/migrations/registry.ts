@@ -5,6 +5,7 @@ import * as m0003 from './0003_identity_and_audit';
 import * as m0004 from './0004_oidc_enrolment';
 import * as m0005 from './0005_housing_stock';
 import * as m0006 from './0006_households_and_pipeline';
+import * as m0007 from './0007_allocation';
 
 export type Migration = {
   name: string;
@@ -20,4 +21,5 @@ export const migrations: readonly Migration[] = [
   { name: '0004_oidc_enrolment', ...m0004 },
   { name: '0005_housing_stock', ...m0005 },
   { name: '0006_households_and_pipeline', ...m0006 },
+  { name: '0007_allocation', ...m0007 },
 ];
