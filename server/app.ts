@@ -33,6 +33,10 @@ import { householdRoutes } from './modules/households/households.routes';
 import { contactRoutes } from './modules/households/contacts.routes';
 import { intakeRoutes } from './modules/intake/intake.routes';
 import { settlementSettingsRoutes } from './modules/settlement-settings/settlement-settings.routes';
+import { allocationCriteriaRoutes } from './modules/allocation/criteria.routes';
+import { allocationRunsRoutes } from './modules/allocation/runs.routes';
+import { allocationOffersRoutes } from './modules/allocation/offers.routes';
+import { allocationDecisionsRoutes } from './modules/allocation/decisions.routes';
 import { createSmtpMailer } from './modules/tasks/mailer';
 import { startScheduler, type SchedulerHandle } from './modules/tasks/scheduler';
 import { testControlRoutes, type ControllableClock } from './modules/test-controls/test-controls';
@@ -164,6 +168,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     ...householdRoutes(deps),
     ...contactRoutes(deps),
     ...intakeRoutes(deps),
+    ...allocationCriteriaRoutes(deps),
+    ...allocationRunsRoutes(deps),
+    ...allocationOffersRoutes(deps),
+    ...allocationDecisionsRoutes(deps),
     ...settlementSettingsRoutes(deps),
     ...(deps.testClock ? testControlRoutes(deps, deps.testClock) : []),
   ];

@@ -3,6 +3,7 @@ import { createBrowserRouter } from 'react-router';
 import { AuditLogPage } from '../features/audit/pages/AuditLogPage';
 import { InsightPage } from '../features/audit/pages/InsightPage';
 import { LoginPage } from '../features/auth/pages/LoginPage';
+import { allocationRoutes } from '../features/allocation/routes';
 import { householdsRoutes } from '../features/households/routes';
 import { housingRoutes } from '../features/housing/routes';
 import { intakeRoutes } from '../features/intake/routes';
@@ -40,7 +41,6 @@ export function createRouter() {
           element: <SignedInLayout />,
           children: [
             { index: true, element: guarded('/', <OverviewPage />) },
-            { path: 'tildeling', element: guarded('/tildeling', <ModulePage module="allocation" />) },
             { path: 'oppfolging', element: guarded('/oppfolging', <ModulePage module="followUp" />) },
             { path: 'rapporter', element: guarded('/rapporter', <ModulePage module="reports" />) },
             { path: 'enheter', element: guarded('/enheter', <UnitsPage />) },
@@ -54,6 +54,7 @@ export function createRouter() {
             ...householdsRoutes,
             ...personsRoutes,
             ...settlementSettingsRoutes,
+            ...allocationRoutes,
             { path: profilePath.slice(1), element: <ProfilePage /> },
             { path: noAccessPath, element: <NoAccessPage /> },
             { path: '*', element: <NotFoundPage /> },
