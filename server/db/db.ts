@@ -16,10 +16,12 @@ export type Database = {
   /** Runtime handle: every request runs here, as APP_ROLE, under row-level security. */
   app: Kysely<DB>;
   close(): Promise<void>;
+  /** PGlite only: the whole data directory as a tarball (tests reuse a migrated one). */
+  dumpDataDir?: () => Promise<Blob>;
 };
 
 export type DatabaseOptions =
-  | { kind: 'pglite'; dataDir: string | 'memory' }
+  | { kind: 'pglite'; dataDir: string | 'memory'; loadDataDir?: Blob }
   | { kind: 'postgres'; url: string; appUrl?: string | undefined; poolSize: number };
 
 // Calendar dates stay 'YYYY-MM-DD' strings (leases and deadlines are dates, not instants);
@@ -32,6 +34,7 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
     if (options.dataDir !== 'memory') mkdirSync(options.dataDir, { recursive: true });
     const pglite = await PGlite.create({
       dataDir: options.dataDir === 'memory' ? undefined : options.dataDir,
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => Number(v) },
       // Contrib extensions the migrations CREATE (PostgreSQL servers ship them in postgresql-contrib).
       extensions: { btree_gist },
@@ -47,6 +50,14 @@ export async function createDatabase(options: DatabaseOptions): Promise<Database
         await app.destroy();
         await owner.destroy();
         await pglite.close();
+      },
+      dumpDataDir: async () => {
+        const dump = await shared.lock();
+        try {
+          return await pglite.dumpDataDir('none');
+        } finally {
+          dump();
+        }
       },
     };
   }

@@ -1,4 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { sql, type Kysely } from 'kysely';
 import pg from 'pg';
 import { createDatabase, type Database } from '../db/db';
@@ -20,8 +23,11 @@ export async function createTestDatabase({
 }: { migrate?: boolean; poolSize?: number } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   if (!serverUrl) {
-    const db = await createDatabase({ kind: 'pglite', dataDir: 'memory' });
-    if (migrate) await migrateToLatest(db.owner as never);
+    if (!migrate) {
+      const db = await createDatabase({ kind: 'pglite', dataDir: 'memory' });
+      return { ...db, destroy: () => db.close() };
+    }
+    const db = await createDatabase({ kind: 'pglite', dataDir: 'memory', loadDataDir: await migratedPGlite() });
     return { ...db, destroy: () => db.close() };
   }
   const name = `husly_test_${randomBytes(6).toString('hex')}`;
@@ -43,6 +49,44 @@ export async function createTestDatabase({
       await cleanup.end();
     },
   };
+}
+
+// A PGlite database costs ~2 s to create (initdb) and migrate, ~0.4 s to load from a data
+// directory dump. Every test file needs one, so the first test process to need it migrates a
+// database once and stores the dump under node_modules/.cache, keyed by the migrations' source;
+// later ones (and later runs) load it. A changed migration gives a new key. Same schema either way:
+// the dump is of a database built by the same migrateToLatest.
+const migrationsDir = join(dirname(fileURLToPath(import.meta.url)), '../db/migrations');
+const cacheDir = join(dirname(fileURLToPath(import.meta.url)), '../../node_modules/.cache/husly-test-db');
+let migratedDump: Promise<Blob> | undefined;
+
+function migrationsKey(): string {
+  const hash = createHash('sha256');
+  for (const file of readdirSync(migrationsDir).filter((f) => /^\d{4}_.*\.ts$/.test(f)).sort()) {
+    hash.update(file).update(readFileSync(join(migrationsDir, file)));
+  }
+  hash.update(readFileSync(join(migrationsDir, '../migrate.ts')));
+  return hash.digest('hex').slice(0, 16);
+}
+
+function migratedPGlite(): Promise<Blob> {
+  migratedDump ??= (async () => {
+    const file = join(cacheDir, `pglite-${migrationsKey()}.tar`);
+    if (existsSync(file)) return new Blob([readFileSync(file)]);
+    const fresh = await createDatabase({ kind: 'pglite', dataDir: 'memory' });
+    try {
+      await migrateToLatest(fresh.owner as never);
+      const dump = await fresh.dumpDataDir!();
+      mkdirSync(cacheDir, { recursive: true });
+      const partial = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+      writeFileSync(partial, new Uint8Array(await dump.arrayBuffer()));
+      renameSync(partial, file); // atomic: concurrent writers leave one complete file
+      return dump;
+    } finally {
+      await fresh.close();
+    }
+  })();
+  return migratedDump;
 }
 
 /** The number of rows in `table` that the transaction sees (under row-level security: its tenant's). */
