@@ -306,9 +306,3 @@ export type CreateInspectionRequest = z.infer<typeof createInspectionRequest>;
 
 export const versionResponse = z.object({ id: z.uuid(), version: z.number().int(), warnings: z.array(termWarningDto) });
 
-// Minimal person search for the lease form (read:person).
-export const personSearchQuery = z.strictObject({ query: z.string().trim().min(2).max(100) });
-export const personSearchResponse = z.object({
-  items: z.array(z.object({ id: z.uuid(), fullName: z.string(), birthDate: z.string().nullable() })),
-});
-export type PersonSearchResponse = z.infer<typeof personSearchResponse>;
