@@ -6,6 +6,8 @@ await build({
     main: 'server/main.ts',
     migrate: 'server/scripts/migrate.ts',
     seed: 'server/scripts/seed.ts',
+    // The matching engine's worker thread; server/matching/run-in-worker.ts loads it beside main.js.
+    'matching-worker': 'server/matching/worker.ts',
   },
   outdir: 'dist/server',
   bundle: true,

@@ -68,7 +68,13 @@ export const allocationCriteriaSchema = z.object({
     incomePerChildOre: int(0, 100_000_000),
     /** Share of income the household can spend on rent before the housing allowance (percent). */
     rentShareOfIncomePercent: int(1, 100),
-    /** Share of the rent above that which the housing allowance is estimated to cover (percent). */
+    /**
+     * The household's own share in the housing-allowance formula (egenandel), as a share of
+     * income (percent): the allowance covers `allowanceCoveragePercent` of the rent above it.
+     * Added after version 1; a stored version without it reads as 20.
+     */
+    allowanceOwnSharePercent: int(0, 100).default(20),
+    /** Share of the rent above the household's own share that the housing allowance is estimated to cover (percent). */
     allowanceCoveragePercent: int(0, 100),
     /** Monthly ceiling on the estimated housing allowance (øre). */
     allowanceCeilingOre: int(0, 100_000_000),
@@ -112,6 +118,7 @@ export const DEFAULT_ALLOCATION_CRITERIA: AllocationCriteria = {
     // Barnetrygd 1 968 kr a month per child (2025).
     incomePerChildOre: 196_800,
     rentShareOfIncomePercent: 35,
+    allowanceOwnSharePercent: 20,
     allowanceCoveragePercent: 73,
     allowanceCeilingOre: 700_000,
   },
