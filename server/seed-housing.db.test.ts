@@ -7,6 +7,7 @@ import { seedHousing } from './seed-housing';
 import { createTestDatabase, onServer, tableRowCount, type TestDatabase } from './test/database';
 import { createTenantFixture } from './test/fixtures';
 import { DEMO_HOUSING_DWELLINGS } from '../shared/synthetic/housing';
+import { ALLOCATION_DWELLINGS } from './seed-allocation';
 
 // The demo is seeded as of this day (Oslo noon), so counts and reminders do not depend on the clock.
 const TODAY = '2025-09-15';
@@ -46,7 +47,8 @@ describe('the demo housing seed', () => {
     tenantId = (await findMunicipalityByNumber(db.app, '1506'))!.tenant_id;
 
     const counts = await countRows(tenantId);
-    expect(counts.dwellings).toBe(DEMO_HOUSING_DWELLINGS);
+    // The demo seed adds the allocation batch's dwellings (server/seed-allocation.ts) after these.
+    expect(counts.dwellings).toBe(DEMO_HOUSING_DWELLINGS + ALLOCATION_DWELLINGS);
     expect(counts.buildings).toBeGreaterThanOrEqual(5);
     expect(counts.landlords).toBeGreaterThan(10);
     expect(counts.leases).toBeGreaterThan(150);

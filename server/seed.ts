@@ -9,6 +9,7 @@ import { sweepAll } from './modules/tasks/scheduler';
 import { osloToday } from '../shared/domain/calendar-date';
 import { seedHousing } from './seed-housing';
 import { seedHouseholds } from './seed-households';
+import { seedAllocation } from './seed-allocation';
 
 export const DEMO_SEED = 20_26;
 
@@ -70,7 +71,7 @@ export async function seedMunicipality({
 /**
  * Seeds the synthetic demo municipality unless it exists (idempotent): its units and staff, then
  * its housing stock (dwellings, landlords, leases — relative to today by `clock`), its households
- * in the settlement pipeline (server/seed-households.ts), then one
+ * in the settlement pipeline (server/seed-households.ts), its allocation batch (server/seed-allocation.ts), then one
  * scheduler sweep so the demo opens with the reminders that have fallen due.
  */
 export async function seedDemo({
@@ -93,6 +94,8 @@ export async function seedDemo({
   await seedHousing({ db, tenantId, today: osloToday(clock()) });
   // Households in every pipeline state; the reserved ones take ready or vacant dwellings from the stock.
   await seedHouseholds({ db, tenantId, today: osloToday(clock()) });
+  // Allocation criteria and settings, and a batch for the workbench (households awaiting a dwelling, ready dwellings).
+  await seedAllocation({ db, tenantId, today: osloToday(clock()) });
   // The sweep is idempotent (dedupe keys), so the app's own scheduler running later is harmless.
   await sweepAll(db, { clock, logger: createLogger({ level: 'silent' }) });
   return { created: true, municipality: label, logins };

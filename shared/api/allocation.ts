@@ -446,3 +446,25 @@ export const householdAllocationResponse = z.object({
   decisions: z.array(decisionDto),
 });
 export type HouseholdAllocationResponse = z.infer<typeof householdAllocationResponse>;
+
+// ---------------------------------------------------------------------------------------------
+// Recent runs (added by the runs module, compatibly: new exports only)
+
+export const runListQuery = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+
+export const runSummaryDto = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  createdBy: z.string().nullable(),
+  criteriaVersion: z.number().int(),
+  plannedMoveIn: z.string(),
+  previousRunId: z.string().nullable(),
+  households: z.number().int(),
+  dwellings: z.number().int(),
+  proposals: z.number().int(),
+  quality: z.object({ objective: z.number(), bound: z.number(), gap: z.number(), optimal: z.boolean(), millis: z.number() }),
+});
+export type RunSummaryDto = z.infer<typeof runSummaryDto>;
+
+export const runListResponse = z.object({ items: z.array(runSummaryDto) });
+export type RunListResponse = z.infer<typeof runListResponse>;

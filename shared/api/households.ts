@@ -81,6 +81,8 @@ const householdFields = {
   reunificationExpectedOn: calendarDate.nullable().optional(),
   /** Functional-needs data: written and shown only with the functional_needs permission. */
   accessibility: z.enum(accessibilityNeeds).optional(),
+  /** Need for support or health follow-up (composition rule in allocation); functional-needs data like accessibility. */
+  supportNeed: z.boolean().optional(),
   nearSchool: z.boolean().optional(),
   nearKindergarten: z.boolean().optional(),
   nearIntroSite: z.boolean().optional(),
@@ -258,6 +260,8 @@ export const householdDto = z.object({
   needs: z.object({
     /** null when the user may not read functional needs. */
     accessibility: z.enum(accessibilityNeeds).nullable(),
+    /** null when the user may not read functional needs. */
+    supportNeed: z.boolean().nullable(),
     nearSchool: z.boolean(),
     nearKindergarten: z.boolean(),
     nearIntroSite: z.boolean(),

@@ -80,3 +80,18 @@ describe('age-out task titles', () => {
     );
   });
 });
+
+describe('unanswered offer task titles', () => {
+  const task = {
+    kind: 'allocation.offer_unanswered',
+    title: '',
+    params: { reference: 'H-2026-0007', dwellingReference: 'B-104', answerDue: '2026-11-20', offerId: 'x' },
+  };
+
+  it('say which household, which dwelling and the deadline that passed, in every language', () => {
+    expect(taskTitle('nb', task)).toBe('Husstand H-2026-0007 har ikke svart på tilbudet om bolig B-104 (svarfrist 20.11.2026)');
+    expect(taskTitle('nn', task)).toBe('Hushald H-2026-0007 har ikkje svart på tilbodet om bustad B-104 (svarfrist 20.11.2026)');
+    expect(taskTitle('en', task)).toBe('Household H-2026-0007 has not answered the offer of dwelling B-104 (answer due 20.11.2026)');
+    for (const lang of languages) expect(taskInstruction(lang, task)).not.toBe('');
+  });
+});

@@ -18,7 +18,9 @@ export type TaskSubjectType = (typeof taskSubjectTypes)[number];
  * Kinds the scheduler generates today; other modules add theirs. `manual` is a user's own task.
  * The move-in checklist adds one kind per item, `movein.<key>` (MOVE_IN_KIND_PREFIX), params
  * { key, arrivalDate, reference, ownerRole, requiresInterpreter: 1 | 0 }; the EM age-out warning
- * is `household.age_out`, params { age, date, monthsBefore, reference }.
+ * is `household.age_out`, params { age, date, monthsBefore, reference }; an offer of a dwelling left
+ * unanswered past its deadline is `allocation.offer_unanswered`, params { reference,
+ * dwellingReference, answerDue, offerId }.
  */
 export const taskKinds = [
   'manual',
@@ -26,6 +28,7 @@ export const taskKinds = [
   'head_lease.end',
   'dwelling.internal_rent',
   'household.age_out',
+  'allocation.offer_unanswered',
 ] as const;
 export const MOVE_IN_KIND_PREFIX = 'movein.';
 
@@ -198,6 +201,12 @@ export function taskTitle(lang: Language, task: Renderable): string {
         date: date(p['date']),
         monthsLeft,
       });
+    case 'allocation.offer_unanswered':
+      return translate(lang, 'tasks.kinds.offerUnanswered', {
+        reference: text(p['reference']),
+        dwellingReference: text(p['dwellingReference']),
+        answerDue: date(p['answerDue']),
+      });
     default:
       if (task.kind.startsWith(MOVE_IN_KIND_PREFIX)) return moveInTitle(lang, task);
       return task.title || task.kind;
@@ -236,5 +245,6 @@ export function taskInstruction(lang: Language, task: Renderable): string {
   if (task.kind === 'household.age_out') {
     return translate(lang, 'tasks.kinds.ageOutInstruction', { age: typeof p['age'] === 'number' ? p['age'] : 0 });
   }
+  if (task.kind === 'allocation.offer_unanswered') return translate(lang, 'tasks.kinds.offerUnansweredInstruction');
   return '';
 }

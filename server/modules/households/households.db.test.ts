@@ -317,6 +317,23 @@ describe('the household page', () => {
     expect(displays[1]!.purpose).toBe('settlement');
   });
 
+  it('stores the need for support or health follow-up, shown only with functional_needs', async () => {
+    const main = await person({ fullName: 'Amina Yusuf', birthDate: '1979-04-04' });
+    const created = await create({ supportNeed: true, members: [{ personId: main, relation: 'main' }] });
+    expect(created.statusCode, created.body).toBe(201);
+    const id = created.json<HouseholdDto>().id;
+    expect(created.json<HouseholdDto>().needs.supportNeed).toBe(true);
+    const asNav = await api(() => t.app, nav)('GET', `/api/households/${id}`);
+    expect(asNav.json<HouseholdDto>().needs.supportNeed).toBeNull();
+    const changed = await call('PATCH', `/api/households/${id}`, { supportNeed: false }, { 'if-match': `"${created.json<HouseholdDto>().version}"` });
+    expect(changed.statusCode, changed.body).toBe(200);
+    expect(changed.json<HouseholdDto>().needs.supportNeed).toBe(false);
+    const stored = await withTenant(db.app, { tenantId: a.tenantId }, (trx) =>
+      trx.selectFrom('app.household').select('support_need').where('id', '=', id).executeTakeFirstOrThrow(),
+    );
+    expect(stored.support_need).toBe(false);
+  });
+
   it('counts expected family reunification in the bedroom need', async () => {
     const main = await person({ fullName: 'Hamid Karimi', birthDate: '1984-01-01' });
     const response = await create({

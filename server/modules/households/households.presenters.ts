@@ -154,7 +154,7 @@ export type DetailParts = {
 /** The fields a display of a household shows (for the audit entry). */
 export function displayedFields(actor: Actor): string[] {
   const fields = ['members', 'birth_dates', 'languages', 'guardian', 'pipeline', 'dates', 'needs', 'income_sources', 'contacts'];
-  if (actorCan(actor, 'read:functional_needs:any')) fields.push('accessibility');
+  if (actorCan(actor, 'read:functional_needs:any')) fields.push('accessibility', 'support_need');
   return fields;
 }
 
@@ -243,6 +243,7 @@ export function presentHousehold(actor: Actor, parts: DetailParts): HouseholdDto
     },
     needs: {
       accessibility: readNeeds ? row.accessibility : null,
+      supportNeed: readNeeds ? row.support_need : null,
       nearSchool: row.near_school,
       nearKindergarten: row.near_kindergarten,
       nearIntroSite: row.near_intro_site,

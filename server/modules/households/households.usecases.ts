@@ -229,12 +229,15 @@ async function resolveMembers(
   return resolved;
 }
 
-function checkFunctionalNeedsWrite(actor: Actor, input: { accessibility?: unknown }): void {
-  // Accessibility is functional-needs data (GDPR art. 9): writing it needs that permission. A
-  // 403 (not a silent drop) so the client knows nothing was saved (decision 012).
-  if (input.accessibility !== undefined && !actorCan(actor, 'write:functional_needs:any')) {
-    throw appError('auth.forbidden', { errors: [{ pointer: '/accessibility', code: 'auth.forbidden' }] });
-  }
+function checkFunctionalNeedsWrite(actor: Actor, input: { accessibility?: unknown; supportNeed?: unknown }): void {
+  // Accessibility and the need for support or health follow-up are functional-needs data (GDPR
+  // art. 9): writing them needs that permission. A 403 (not a silent drop) so the client knows
+  // nothing was saved (decision 012).
+  if (actorCan(actor, 'write:functional_needs:any')) return;
+  const errors = (['accessibility', 'supportNeed'] as const)
+    .filter((field) => input[field] !== undefined)
+    .map((field) => ({ pointer: `/${field}`, code: 'auth.forbidden' as const }));
+  if (errors.length > 0) throw appError('auth.forbidden', { errors });
 }
 
 function householdValues(input: UpdateHouseholdRequest): repo.HouseholdValues {
@@ -257,6 +260,7 @@ function householdValues(input: UpdateHouseholdRequest): repo.HouseholdValues {
   if (input.reunificationChildren !== undefined) v.reunification_children = input.reunificationChildren;
   if (input.reunificationExpectedOn !== undefined) v.reunification_expected_on = input.reunificationExpectedOn;
   if (input.accessibility !== undefined) v.accessibility = input.accessibility;
+  if (input.supportNeed !== undefined) v.support_need = input.supportNeed;
   if (input.nearSchool !== undefined) v.near_school = input.nearSchool;
   if (input.nearKindergarten !== undefined) v.near_kindergarten = input.nearKindergarten;
   if (input.nearIntroSite !== undefined) v.near_intro_site = input.nearIntroSite;

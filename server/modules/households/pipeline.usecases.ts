@@ -83,6 +83,108 @@ async function freeDwelling(
   });
 }
 
+/** The input of a transition made inside a caller's transaction (the allocation's reservation reuses it). */
+export type TransitionInTransaction = {
+  clock: () => Date;
+  householdId: string;
+  /** The version the caller read; omitted: the version locked here (the caller checked otherwise). */
+  expectedVersion?: number | undefined;
+  to: PipelineState;
+  reason?: string | undefined;
+  dwellingId?: string | undefined;
+  effectiveOn?: CalendarDate | undefined;
+  context: AuditContext;
+};
+
+/**
+ * A pipeline transition inside the caller's transaction, with all its side effects (dwelling
+ * status, members, pipeline event, checklist, audit). The caller checks the permission: the
+ * household shell needs write:household:any, the allocation's reservation write:allocation:any.
+ * Returns the household's new version.
+ */
+export async function transitionInTransaction(
+  trx: Tx,
+  actor: Actor,
+  { clock, householdId: id, expectedVersion, to, reason, dwellingId, effectiveOn: requestedOn, context }: TransitionInTransaction,
+): Promise<{ version: number; from: PipelineState }> {
+  const today = osloToday(clock());
+  const household = await visibleHousehold(trx, actor, id, { forUpdate: true });
+  const version = expectedVersion ?? household.version;
+  if (household.version !== version) throw appError('resource.version_conflict');
+  const from = household.pipeline_state;
+  const check = assertTransition({ from, to, reason });
+  if (!check.ok) throw fail(check.code, check.code === 'pipeline.reason_required' ? '/reason' : '/to');
+  const effectiveOn = requestedOn ?? today;
+
+  const values: repo.HouseholdValues = { pipeline_state: to, state_changed_at: clock() };
+  let eventDwelling = household.reserved_dwelling_id;
+  const held = RESERVED_STATES.includes(from) ? household.reserved_dwelling_id : null;
+
+  if (to === 'dwelling_reserved' && from === 'accepted') {
+    if (!dwellingId) throw fail('household.dwelling_required', '/dwellingId');
+    await reserveDwelling(trx, actor, { household, dwellingId, effectiveOn });
+    values.reserved_dwelling_id = dwellingId;
+    eventDwelling = dwellingId;
+  } else if (dwellingId && dwellingId !== household.reserved_dwelling_id) {
+    // Only the reservation itself names a dwelling; another one here would be silently ignored.
+    throw fail('request.invalid', '/dwellingId');
+  }
+
+  if (held && !RESERVED_STATES.includes(to) && to !== 'settled') {
+    // Back to accepted, or withdrawn: the reservation ends and the dwelling is free again.
+    await freeDwelling(trx, actor, { household, dwellingId: held, effectiveOn });
+    values.reserved_dwelling_id = null;
+  }
+
+  const members = (await repo.membersOf(trx, [id])).filter((m) => isCurrentMember(m, today));
+  if (to === 'settled') {
+    const permits = members.flatMap((m) => (m.residence_permit_date ? [m.residence_permit_date] : [])).sort();
+    const permitDate = household.residence_permit_date ?? permits[0] ?? null;
+    const verdict = validateSettlementDate({ settlementDate: effectiveOn, arrivalDate: household.arrival_date, permitDate });
+    if (!verdict.ok) throw fail(verdict.code, '/effectiveOn');
+    // A settlement is a fact: not in the future, and not before any member arrived.
+    if (effectiveOn > today || members.some((m) => m.arrival_date && effectiveOn < m.arrival_date)) {
+      throw fail('pipeline.settlement_date_invalid', '/effectiveOn');
+    }
+    values.settlement_date = effectiveOn;
+    if (!household.arrival_date) values.arrival_date = effectiveOn;
+    await repo.markPersonsSettled(trx, { personIds: members.map((m) => m.person_id), settlementDate: effectiveOn });
+  }
+  if (from === 'settled' && to === 'ready_to_move_in') {
+    // A settlement recorded by mistake: the household holds its dwelling again.
+    if (!household.reserved_dwelling_id) throw fail('household.dwelling_required', '/to');
+    const holder = await repo.dwellingHolder(trx, household.reserved_dwelling_id, id);
+    if (holder) throw fail('household.dwelling_taken', '/to', { id: holder.id, reference: holder.reference });
+    values.settlement_date = null;
+    await repo.unmarkPersonsSettled(trx, { personIds: members.map((m) => m.person_id), settlementDate: household.settlement_date! });
+  }
+  if ((to === 'moved_on' || to === 'moved_away') && household.settlement_date && effectiveOn < household.settlement_date) {
+    throw fail('request.invalid', '/effectiveOn');
+  }
+
+  const updated = await repo.updateHousehold(trx, { id, expectedVersion: version, values, now: clock() });
+  if (updated === null) throw appError('resource.version_conflict');
+  await repo.insertPipelineEvent(trx, {
+    tenant_id: actor.tenantId,
+    household_id: id,
+    from_state: from,
+    to_state: to,
+    reason: reason?.trim() ?? '',
+    effective_on: effectiveOn,
+    dwelling_id: eventDwelling,
+    actor_user_id: actor.userId,
+    occurred_at: clock(),
+  });
+  await syncMoveInChecklist(trx, { tenantId: actor.tenantId, householdId: id, actorUserId: actor.userId });
+  await recordAudit(trx, context, {
+    action: 'update',
+    entity: 'household',
+    subject: { type: 'household', id },
+    fields: ['pipeline_state', ...Object.keys(values).filter((k) => k !== 'pipeline_state' && k !== 'state_changed_at')],
+  });
+  return { version: updated, from };
+}
+
 export function transition(
   actor: Actor,
   { db, clock, id, version, input, context }: Deps & { id: string; version: number; input: TransitionRequest; context: AuditContext },
@@ -90,79 +192,15 @@ export function transition(
   requirePermission(actor, 'write:household:any');
   const today = osloToday(clock());
   return withTenant(db, actor, async (trx) => {
-    const household = await visibleHousehold(trx, actor, id, { forUpdate: true });
-    if (household.version !== version) throw appError('resource.version_conflict');
-    const from = household.pipeline_state;
-    const to = input.to;
-    const check = assertTransition({ from, to, reason: input.reason });
-    if (!check.ok) throw fail(check.code, check.code === 'pipeline.reason_required' ? '/reason' : '/to');
-    const effectiveOn = input.effectiveOn ?? today;
-
-    const values: repo.HouseholdValues = { pipeline_state: to, state_changed_at: clock() };
-    let eventDwelling = household.reserved_dwelling_id;
-    const held = RESERVED_STATES.includes(from) ? household.reserved_dwelling_id : null;
-
-    if (to === 'dwelling_reserved' && from === 'accepted') {
-      if (!input.dwellingId) throw fail('household.dwelling_required', '/dwellingId');
-      await reserveDwelling(trx, actor, { household, dwellingId: input.dwellingId, effectiveOn });
-      values.reserved_dwelling_id = input.dwellingId;
-      eventDwelling = input.dwellingId;
-    } else if (input.dwellingId && input.dwellingId !== household.reserved_dwelling_id) {
-      // Only the reservation itself names a dwelling; another one here would be silently ignored.
-      throw fail('request.invalid', '/dwellingId');
-    }
-
-    if (held && !RESERVED_STATES.includes(to) && to !== 'settled') {
-      // Back to accepted, or withdrawn: the reservation ends and the dwelling is free again.
-      await freeDwelling(trx, actor, { household, dwellingId: held, effectiveOn });
-      values.reserved_dwelling_id = null;
-    }
-
-    const members = (await repo.membersOf(trx, [id])).filter((m) => isCurrentMember(m, today));
-    if (to === 'settled') {
-      const permits = members.flatMap((m) => (m.residence_permit_date ? [m.residence_permit_date] : [])).sort();
-      const permitDate = household.residence_permit_date ?? permits[0] ?? null;
-      const verdict = validateSettlementDate({ settlementDate: effectiveOn, arrivalDate: household.arrival_date, permitDate });
-      if (!verdict.ok) throw fail(verdict.code, '/effectiveOn');
-      // A settlement is a fact: not in the future, and not before any member arrived.
-      if (effectiveOn > today || members.some((m) => m.arrival_date && effectiveOn < m.arrival_date)) {
-        throw fail('pipeline.settlement_date_invalid', '/effectiveOn');
-      }
-      values.settlement_date = effectiveOn;
-      if (!household.arrival_date) values.arrival_date = effectiveOn;
-      await repo.markPersonsSettled(trx, { personIds: members.map((m) => m.person_id), settlementDate: effectiveOn });
-    }
-    if (from === 'settled' && to === 'ready_to_move_in') {
-      // A settlement recorded by mistake: the household holds its dwelling again.
-      if (!household.reserved_dwelling_id) throw fail('household.dwelling_required', '/to');
-      const holder = await repo.dwellingHolder(trx, household.reserved_dwelling_id, id);
-      if (holder) throw fail('household.dwelling_taken', '/to', { id: holder.id, reference: holder.reference });
-      values.settlement_date = null;
-      await repo.unmarkPersonsSettled(trx, { personIds: members.map((m) => m.person_id), settlementDate: household.settlement_date! });
-    }
-    if ((to === 'moved_on' || to === 'moved_away') && household.settlement_date && effectiveOn < household.settlement_date) {
-      throw fail('request.invalid', '/effectiveOn');
-    }
-
-    const updated = await repo.updateHousehold(trx, { id, expectedVersion: version, values, now: clock() });
-    if (updated === null) throw appError('resource.version_conflict');
-    await repo.insertPipelineEvent(trx, {
-      tenant_id: actor.tenantId,
-      household_id: id,
-      from_state: from,
-      to_state: to,
-      reason: input.reason?.trim() ?? '',
-      effective_on: effectiveOn,
-      dwelling_id: eventDwelling,
-      actor_user_id: actor.userId,
-      occurred_at: clock(),
-    });
-    await syncMoveInChecklist(trx, { tenantId: actor.tenantId, householdId: id, actorUserId: actor.userId });
-    await recordAudit(trx, context, {
-      action: 'update',
-      entity: 'household',
-      subject: { type: 'household', id },
-      fields: ['pipeline_state', ...Object.keys(values).filter((k) => k !== 'pipeline_state' && k !== 'state_changed_at')],
+    await transitionInTransaction(trx, actor, {
+      clock,
+      householdId: id,
+      expectedVersion: version,
+      to: input.to,
+      reason: input.reason,
+      dwellingId: input.dwellingId,
+      effectiveOn: input.effectiveOn,
+      context,
     });
     return loadHouseholdDto(trx, actor, id, today);
   });

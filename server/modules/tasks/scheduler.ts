@@ -21,7 +21,8 @@ import { anonymiseExpired } from '../persons/retention';
 //   1. ends leases whose period is over and moves their dwellings on (vacant, or reserved/let for
 //      the next lease), and marks dwellings let when an occupancy lease has started;
 //   2. creates the lease-end reminders and the internal-rent tasks that have fallen due;
-//   3. creates the age-out warnings for unaccompanied minors (18, 20 and 23; issue 5 item 8);
+//   3. creates the age-out warnings for unaccompanied minors (18, 20 and 23; issue 5 item 8), and
+//      a follow-up task for each offer of a dwelling left unanswered past its deadline (issue 6);
 //   4. anonymises the persons whose retention period has run out (persons/retention.ts), in a
 //      transaction of its own, so a failure there does not undo the reminders;
 //   5. e-mails the assignees of tasks not yet notified (when SMTP is configured).
@@ -67,6 +68,8 @@ export type SweepReport = {
   ageOutWarningsCreated: number;
   /** Persons anonymised because their retention period ran out. */
   personsAnonymised: number;
+  /** Tasks for offers whose answer deadline has passed (allocation.offer_unanswered). */
+  offerTasksCreated: number;
 };
 
 const emptyReport = (): SweepReport => ({
@@ -81,6 +84,7 @@ const emptyReport = (): SweepReport => ({
   notificationFailures: 0,
   ageOutWarningsCreated: 0,
   personsAnonymised: 0,
+  offerTasksCreated: 0,
 });
 
 // PGlite is one embedded database in one process, where a session lock would be held by the only
@@ -131,6 +135,7 @@ export async function sweepAll(db: Kysely<DB>, deps: Omit<SchedulerDeps, 'db'>):
       report.remindersSuperseded += result.remindersSuperseded;
       report.skippedWithoutAssignee += result.skippedWithoutAssignee;
       report.ageOutWarningsCreated += result.ageOutWarningsCreated;
+      report.offerTasksCreated += result.offerTasksCreated;
       try {
         report.personsAnonymised += await withTenant(db, { tenantId }, (trx) =>
           anonymiseExpired(trx, { tenantId, now }),
@@ -166,6 +171,7 @@ type TenantResult = Pick<
   | 'remindersSuperseded'
   | 'skippedWithoutAssignee'
   | 'ageOutWarningsCreated'
+  | 'offerTasksCreated'
 >;
 
 async function sweepTenant(
@@ -179,6 +185,7 @@ async function sweepTenant(
     remindersSuperseded: 0,
     skippedWithoutAssignee: 0,
     ageOutWarningsCreated: 0,
+    offerTasksCreated: 0,
   };
   const settings = await readHousingSettings(trx, tenantId);
   await endLeases(trx, { tenantId, today, result });
@@ -187,6 +194,7 @@ async function sweepTenant(
   await createLeaseReminders(trx, { tenantId, today, settings, result });
   await createInternalRentTasks(trx, { tenantId, today, thresholdMonths: settings.internal_rent_after_months, result });
   await createAgeOutWarnings(trx, { tenantId, today, result });
+  await createOfferUnansweredTasks(trx, { tenantId, today, result });
   return result;
 }
 
@@ -519,6 +527,41 @@ async function createAgeOutWarnings(
         if (created) result.ageOutWarningsCreated += 1;
       }
     }
+  }
+}
+
+/**
+ * An offer still unanswered after its answer deadline (issue 6 item 5): a task for the household's
+ * responsible unit to follow it up (R5.4–R5.5: dialogue with the household before anything else).
+ * One task per offer and deadline: a deadline moved later gives a new task when that one passes too.
+ */
+async function createOfferUnansweredTasks(
+  trx: Tx,
+  { tenantId, today, result }: { tenantId: string; today: CalendarDate; result: TenantResult },
+) {
+  const overdue = await trx
+    .selectFrom('app.allocation_offer as o')
+    .innerJoin('app.household as h', 'h.id', 'o.household_id')
+    .innerJoin('app.dwelling as d', 'd.id', 'o.dwelling_id')
+    .select(['o.id', 'o.answer_due', 'o.offered_by', 'o.household_id', 'h.reference', 'h.responsible_unit_id', 'd.reference as dwelling_reference'])
+    .where('o.state', '=', 'offered')
+    .where('o.answer_due', '<', today)
+    .where('h.anonymised_at', 'is', null)
+    .orderBy('o.id')
+    .execute();
+  for (const offer of overdue) {
+    const created = await insertGenerated(trx, {
+      tenantId,
+      kind: 'allocation.offer_unanswered',
+      dedupeKey: `allocation.offer_unanswered:${offer.id}:${offer.answer_due}`,
+      params: { reference: offer.reference, dwellingReference: offer.dwelling_reference, answerDue: offer.answer_due, offerId: offer.id },
+      subjectType: 'household',
+      subjectId: offer.household_id,
+      dueOn: today,
+      assigneeUserId: null,
+      assigneeUnitId: offer.responsible_unit_id,
+    });
+    if (created) result.offerTasksCreated += 1;
   }
 }
 
