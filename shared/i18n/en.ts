@@ -9,6 +9,8 @@ import { en as householdsEn } from './sections/households';
 import { en as personsEn } from './sections/persons';
 import { en as intakeEn } from './sections/intake';
 import { en as settlementSettingsEn } from './sections/settlementSettings';
+import { en as allocationOffersEn } from './sections/allocationOffers';
+import { en as allocationEn } from './sections/allocation';
 
 // English. Typed as `Messages`: a key missing here (compared with nb.ts) is a compile error.
 // Norwegian institution names (IMDi, Nav) are kept as they are.
@@ -407,6 +409,8 @@ export const en: Messages = {
   persons: personsEn,
   intake: intakeEn,
   settlementSettings: settlementSettingsEn,
+  allocationOffers: allocationOffersEn,
+  allocation: allocationEn,
   errors: {
     'request.invalid': 'Some of the information is not valid. Correct the errors and try again.',
     'request.malformed_json': 'The request could not be read.',

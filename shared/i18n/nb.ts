@@ -11,6 +11,8 @@ import { nb as householdsNb } from './sections/households';
 import { nb as personsNb } from './sections/persons';
 import { nb as intakeNb } from './sections/intake';
 import { nb as settlementSettingsNb } from './sections/settlementSettings';
+import { nb as allocationOffersNb } from './sections/allocationOffers';
+import { nb as allocationNb } from './sections/allocation';
 export const nb = {
   app: {
     name: 'Husly',
@@ -405,6 +407,8 @@ export const nb = {
   persons: personsNb,
   intake: intakeNb,
   settlementSettings: settlementSettingsNb,
+  allocationOffers: allocationOffersNb,
+  allocation: allocationNb,
   errors: {
     'request.invalid': 'Noen av opplysningene er ikke gyldige. Rett feilene og prøv igjen.',
     'request.malformed_json': 'Forespørselen kunne ikke leses.',

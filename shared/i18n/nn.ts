@@ -9,6 +9,8 @@ import { nn as householdsNn } from './sections/households';
 import { nn as personsNn } from './sections/persons';
 import { nn as intakeNn } from './sections/intake';
 import { nn as settlementSettingsNn } from './sections/settlementSettings';
+import { nn as allocationOffersNn } from './sections/allocationOffers';
+import { nn as allocationNn } from './sections/allocation';
 
 // Nynorsk. Typed as `Messages`: a key missing here (compared with nb.ts) is a compile error.
 export const nn: Messages = {
@@ -406,6 +408,8 @@ export const nn: Messages = {
   persons: personsNn,
   intake: intakeNn,
   settlementSettings: settlementSettingsNn,
+  allocationOffers: allocationOffersNn,
+  allocation: allocationNn,
   errors: {
     'request.invalid': 'Nokre av opplysningane er ikkje gyldige. Rett feila og prøv igjen.',
     'request.malformed_json': 'Førespurnaden kunne ikkje lesast.',

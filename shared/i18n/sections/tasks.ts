@@ -142,6 +142,9 @@ export const nb = {
     moveInHouseholdLeft: 'Husstanden er ikke lenger i bosettingsløpet.',
     ageOut: 'Enslig mindreårig i husstand {reference} fyller {age} år {date} – {monthsLeft}',
     ageOutInstruction: 'Avklar bolig og oppfølging i god tid: ordningene for den unge endres ved {age} år.',
+    offerUnanswered: 'Husstand {reference} har ikke svart på tilbudet om bolig {dwellingReference} (svarfrist {answerDue})',
+    offerUnansweredInstruction:
+      'Ta kontakt med husstanden, gjerne med tolk, og registrer svaret, eller trekk tilbudet tilbake så boligen blir ledig.',
   },
   mail: {
     subject: 'Husly: ny oppgave med frist {dueOn}',
@@ -323,6 +326,9 @@ export const nn: Strings<typeof nb> = {
     moveInHouseholdLeft: 'Hushaldet er ikkje lenger i busetjingsløpet.',
     ageOut: 'Einsleg mindreårig i hushald {reference} fyller {age} år {date} – {monthsLeft}',
     ageOutInstruction: 'Avklar bustad og oppfølging i god tid: ordningane for den unge endrar seg ved {age} år.',
+    offerUnanswered: 'Hushald {reference} har ikkje svart på tilbodet om bustad {dwellingReference} (svarfrist {answerDue})',
+    offerUnansweredInstruction:
+      'Ta kontakt med hushaldet, gjerne med tolk, og registrer svaret, eller trekk tilbodet tilbake så bustaden blir ledig.',
   },
   mail: {
     subject: 'Husly: ny oppgåve med frist {dueOn}',
@@ -506,6 +512,9 @@ export const en: Strings<typeof nb> = {
     ageOut: 'Unaccompanied minor in household {reference} turns {age} on {date} – {monthsLeft}',
     ageOutInstruction:
       'Settle housing and follow-up in good time: the arrangements for the young person change at {age}.',
+    offerUnanswered: 'Household {reference} has not answered the offer of dwelling {dwellingReference} (answer due {answerDue})',
+    offerUnansweredInstruction:
+      'Contact the household, with an interpreter if needed, and record the answer, or withdraw the offer so the dwelling is free again.',
   },
   mail: {
     subject: 'Husly: new task due {dueOn}',

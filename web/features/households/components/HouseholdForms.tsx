@@ -1,4 +1,4 @@
-import { Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
+import { Checkbox, Details, Heading, Paragraph, Textfield } from '@digdir/designsystemet-react';
 import { useState } from 'react';
 import {
   accessibilityNeeds,
@@ -52,6 +52,7 @@ export function HouseholdEditForm({ household }: { household: HouseholdDto }) {
       guardianEmail: household.guardian?.email ?? '',
       guardianAppointedOn: household.guardian?.appointedOn ?? '',
       accessibility: household.needs.accessibility ?? '',
+      supportNeed: household.needs.supportNeed ? 'yes' : '',
       location: locationKeys.filter((k) => household.needs[k]) as string[],
       preferredArea: household.needs.preferredArea,
       maxRent: oreToKroner(household.needs.maxRentOre),
@@ -73,6 +74,7 @@ export function HouseholdEditForm({ household }: { household: HouseholdDto }) {
       guardianEmail: 'edit-guardianEmail',
       guardianAppointedOn: 'edit-guardianAppointedOn',
       accessibility: 'edit-accessibility',
+      supportNeed: 'edit-supportNeed',
       location: 'edit-location',
       preferredArea: 'edit-preferredArea',
       maxRent: 'edit-maxRent',
@@ -124,6 +126,8 @@ export function HouseholdEditForm({ household }: { household: HouseholdDto }) {
           }
         : {}),
       ...(writeNeeds && v.accessibility ? { accessibility: v.accessibility } : {}),
+      // Functional-needs data too (a composition rule in allocation): only from those who may write it.
+      ...(writeNeeds ? { supportNeed: v.supportNeed === 'yes' } : {}),
       nearSchool: v.location.includes('nearSchool'),
       nearKindergarten: v.location.includes('nearKindergarten'),
       nearIntroSite: v.location.includes('nearIntroSite'),
@@ -199,6 +203,15 @@ export function HouseholdEditForm({ household }: { household: HouseholdDto }) {
               <option value="">{t('households.none')}</option>
               <CodeOptions codes={accessibilityNeeds} label={(a) => t(`households.accessibility.${a}`)} />
             </SelectField>
+          ) : null}
+          {writeNeeds ? (
+            <Checkbox
+              id="edit-supportNeed"
+              label={t('households.form.supportNeed')}
+              description={t('households.form.supportNeedHelp')}
+              checked={v.supportNeed === 'yes'}
+              onChange={(event) => form.setValue('supportNeed', event.target.checked ? 'yes' : '')}
+            />
           ) : null}
           <CheckboxGroupField
             id="edit-location"

@@ -6,11 +6,13 @@ import { formatDate, formatDateTime, formatMoneyOre, formatNumber } from '../../
 import { isApiError } from '../../../app/api-client';
 import { isNoAccess, NoAccessPage, NotFoundPage, QueryContent } from '../../../app/errors';
 import { useI18n, usePageTitle } from '../../../app/i18n';
+import { useCan } from '../../../app/permissions';
 import { FactList } from '../../../components/FactList';
 import { PageHeading } from '../../../components/PageHeading';
 import { PageSection } from '../../../components/PageSection';
 import { RouterLink } from '../../../components/RouterLink';
 import { ScrollTable, TableHeader } from '../../../components/ScrollTable';
+import { AllocationSection } from '../components/AllocationSection';
 import { ChecklistSection, OtherTasksSection } from '../components/ChecklistSection';
 import { DueDate, StateTag, useDaysLeftText } from '../components/Clock';
 import { ContactsSection } from '../components/ContactsSection';
@@ -44,6 +46,7 @@ function HouseholdDetail({ id }: { id: string }) {
 
 function HouseholdBody({ household }: { household: HouseholdDto }) {
   const { t } = useI18n();
+  const can = useCan();
   const daysLeft = useDaysLeftText();
   const [arrivalSaved, setArrivalSaved] = useState(false);
   const none = t('households.none');
@@ -98,6 +101,8 @@ function HouseholdBody({ household }: { household: HouseholdDto }) {
       </PageSection>
 
       <TransitionSection household={household} />
+
+      {can('read:allocation:unit') ? <AllocationSection householdId={household.id} /> : null}
 
       <PageSection headingId="household-case-heading" heading={t('households.detail.caseHeading')}>
         <FactList
@@ -308,6 +313,16 @@ function NeedsSection({ household }: { household: HouseholdDto }) {
               ? n.accessibility
                 ? t(`households.accessibility.${n.accessibility}`)
                 : none
+              : t('households.needs.accessibilityHidden'),
+          },
+          {
+            term: t('households.needs.supportNeed'),
+            value: household.actions.readFunctionalNeeds
+              ? household.needs.supportNeed === null
+                ? none
+                : household.needs.supportNeed
+                  ? t('households.yes')
+                  : t('households.no')
               : t('households.needs.accessibilityHidden'),
           },
           {
