@@ -17,6 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { solveAssignment, sparseFromPairs } from '../server/matching/core/assignment';
 import { bindingGroups, solveCore } from '../server/matching/core/solve';
 import type { CoreInstance } from '../server/matching/core/types';
+import type { benchHttpBatch as BenchHttpBatch } from './bench/http-batch';
 import { denseWeights, spatial, uniform, withBuildingGroups, type BenchMatrix } from './bench/instances';
 import { municipalBatch } from './bench/municipality';
 
@@ -242,7 +243,7 @@ async function main(): Promise<void> {
   const httpScript = join(here, 'bench', 'http-batch.ts');
   if (!ONLY || 'http-batch'.includes(ONLY)) {
     if (existsSync(httpScript)) {
-      const { benchHttpBatch } = (await import(pathToFileURL(httpScript).href)) as typeof import('./bench/http-batch');
+      const { benchHttpBatch } = (await import(pathToFileURL(httpScript).href)) as { benchHttpBatch: typeof BenchHttpBatch };
       for (const withComposition of [false, true]) {
         const { ms, gap } = await benchHttpBatch({ withComposition });
         const sorted = [...ms].sort((a, b) => a - b);
