@@ -1,7 +1,7 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nb } from '../shared/i18n/nb';
-import { axeReport, baseUrl, collectConsoleErrors, demoEmail, gotoPage, launchBrowser, login, settle } from './support';
+import { axeReport, baseUrl, demoEmail, gotoPage, launchBrowser, login, newOsloPage, settle } from './support';
 
 // Issue 6's flow through the UI as the housing office (boligkontor) in the demo municipality:
 // run the allocation workbench, lock a pair, re-run (the pair is still proposed), reserve the
@@ -100,9 +100,7 @@ describe('allocation: workbench, offer, refusal, decision and lease', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
-    page = await context.newPage();
-    consoleErrors = collectConsoleErrors(page);
+    ({ page, consoleErrors } = await newOsloPage(browser));
     await login(page, demoEmail('boligkontor'));
   });
 

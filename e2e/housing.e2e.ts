@@ -16,6 +16,7 @@ import {
   gotoPage,
   launchBrowser,
   login,
+  newOsloPage,
   settle,
   tabTo,
 } from './support';
@@ -372,11 +373,9 @@ describe('the dwelling register list', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
-    page = await context.newPage();
+    ({ page, consoleErrors } = await newOsloPage(browser));
     // A step that cannot happen fails in seconds, not after vitest's whole test timeout.
     page.setDefaultTimeout(15_000);
-    consoleErrors = collectConsoleErrors(page);
     await login(page, demoEmail('boligkontor'));
   });
 

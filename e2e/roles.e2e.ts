@@ -16,6 +16,7 @@ import {
   login,
   menuLinks,
   menuPages,
+  newOsloPage,
   settle,
   tabTo,
 } from './support';
@@ -121,9 +122,7 @@ describe('login page: OpenID providers and failures', () => {
 
   beforeAll(async () => {
     browser = await launchBrowser();
-    const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
-    page = await context.newPage();
-    consoleErrors = collectConsoleErrors(page);
+    ({ page, consoleErrors } = await newOsloPage(browser));
   });
 
   afterAll(async () => {

@@ -173,6 +173,13 @@ export async function chooseLanguage(page: Page, lang: 'nb' | 'nn' | 'en'): Prom
   await page.waitForFunction((l) => document.documentElement.lang === l, lang);
 }
 
+/** A new page in a fresh Norwegian (nb-NO, Oslo time) browser context, with its console errors collected. */
+export async function newOsloPage(browser: Browser): Promise<{ page: Page; consoleErrors: string[] }> {
+  const context = await browser.newContext({ locale: 'nb-NO', timezoneId: 'Europe/Oslo' });
+  const page = await context.newPage();
+  return { page, consoleErrors: collectConsoleErrors(page) };
+}
+
 /**
  * Console errors that are not expected HTTP answers. Chromium logs every 4xx fetch as
  * "Failed to load resource"; a 401 on /api/session before login, or a 409 we provoke, is normal.

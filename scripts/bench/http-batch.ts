@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { sql } from 'kysely';
 import type { CriteriaResponse, RunDto } from '../../shared/api/allocation';
+import { seededRandom } from '../../server/matching/core/groups-instances';
 import { closeMatchingWorker } from '../../server/matching/run-in-worker';
 import { insertBuilding, insertDwellings, insertHouseholds, type TestDwelling, type TestHousehold, type TestMember } from '../../server/modules/allocation/allocation.test-support';
 import { createTestApp, injectAs, login } from '../../server/test/app';
@@ -14,18 +15,6 @@ import { createTenantFixture, TEST_PASSWORD } from '../../server/test/fixtures';
 // the matcher in its worker thread, storing the run, the audit entries, the response — `runs`
 // times after two warm-up requests (worker start, query plans). Returns the latencies in ms.
 // Run alone: `tsx scripts/bench/http-batch.ts [n] [runs]` prints p50/p95/max.
-
-/** A small deterministic generator (mulberry32), so every run benchmarks the same batch. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const LANGUAGES = ['ar', 'ti', 'uk', 'prs', 'so', 'ku'];
 
@@ -76,7 +65,8 @@ export async function benchHttpBatch({
   const db = await createTestDatabase();
   const t = await (async () => {
     const fixture = await createTenantFixture(db.app, { kommunenummer: '1506', slug: 'molde', roles: ['bosetter'] });
-    const r = rng(6_2026);
+    // Seeded, so every run benchmarks the same batch.
+    const r = seededRandom(6_2026);
     const own = { tenantId: fixture.tenantId, unitId: fixture.unitId };
     const householdIds = await insertHouseholds(db.app, own, Array.from({ length: n }, () => household(r)));
     const dwellingIds: string[] = [];

@@ -1,24 +1,13 @@
 // Seeded instance generators for `npm run bench:matching` (issue 6 item 8). Synthetic only.
+import { seededRandom } from '../../server/matching/core/groups-instances';
 import type { CoreGroup, CoreInstance, CorePair, SparseAssignment } from '../../server/matching/core/types';
-
-/** mulberry32: small, fast, seeded. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** A no-group instance kept as CSR (a 5,000 × 5,000 dense instance has 25 million pairs). */
 export type BenchMatrix = SparseAssignment;
 
 /** Every pair (degree null) or `degree` random columns per row; scores uniform in 1..1,000,000. */
 export function uniform(n: number, m: number, degree: number | null, seed: number): BenchMatrix {
-  const rnd = rng(seed);
+  const rnd = seededRandom(seed);
   const deg = degree === null ? m : Math.min(degree, m);
   const rowStart = new Int32Array(n + 1);
   const colIndex = new Int32Array(n * deg);
@@ -76,7 +65,7 @@ export function clusteredPoints(count: number, clusters: number, rnd: () => numb
  * pair; sparse: each row's `degree` nearest columns.
  */
 export function spatial(n: number, m: number, degree: number | null, seed: number): BenchMatrix & { cols_: Points } {
-  const rnd = rng(seed);
+  const rnd = seededRandom(seed);
   const rows = clusteredPoints(n, 12, rnd);
   const cols = clusteredPoints(m, 12, rnd);
   const deg = degree === null ? m : Math.min(degree, m);
@@ -137,7 +126,7 @@ export function withBuildingGroups(
   matrix: BenchMatrix,
   options: { seed: number; supportShare: number; buildings?: number; sizes?: [number, number] },
 ): CoreInstance {
-  const rnd = rng(options.seed);
+  const rnd = seededRandom(options.seed);
   const instance = toCore(matrix);
   for (const row of instance.rows) if (rnd() < options.supportShare) row.tags = ['support'];
   const groups: CoreGroup[] = [];

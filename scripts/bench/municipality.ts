@@ -3,13 +3,13 @@
 // single adults, families mostly in flats or houses). Synthetic only: no real people.
 import type { MatchingDomainInput } from '../../shared/api/allocation';
 import { DEFAULT_ALLOCATION_CRITERIA } from '../../shared/domain/allocation-criteria';
-import { rng } from './instances';
+import { seededRandom } from '../../server/matching/core/groups-instances';
 
 const AREAS = ['Sentrum', 'Kviltorp', 'Bolsønes', 'Årø', 'Hjelset', 'Kleive', 'Nordbyen', 'Fuglset', 'Bergmo', 'Skåla'];
 const LANGUAGES = ['ar', 'ti', 'uk', 'fa', 'so', 'ps', 'ku'];
 
 export function municipalBatch(households: number, dwellings: number, seed: number): MatchingDomainInput {
-  const rnd = rng(seed);
+  const rnd = seededRandom(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const hh: MatchingDomainInput['households'] = [];
   for (let i = 0; i < households; i++) {

@@ -1,5 +1,6 @@
 import { sql, type SqlBool } from 'kysely';
 import type { Tx } from '../../db/tenant';
+import { permitDate } from '../households/households.repository';
 
 // Shared reads of the allocation (inside withTenant: row-level security scopes every query to the
 // actor's municipality): the batch candidates (households awaiting a dwelling, dwellings that can
@@ -29,9 +30,7 @@ function candidateHouseholdQuery(trx: Tx) {
       'h.state_changed_at',
       'h.proposed_on',
       'h.responsible_unit_id',
-      sql<string | null>`coalesce(h.residence_permit_date, (
-        SELECT min(p.residence_permit_date) FROM app.household_member m JOIN app.person p ON p.id = m.person_id
-        WHERE m.household_id = h.id AND m.left_on IS NULL))`.as('permit_date'),
+      permitDate(),
       'h.agreed_target_days',
       'h.settlement_date',
       'h.shared_housing',
@@ -317,45 +316,4 @@ export async function areaUse(
     .groupBy(col)
     .execute();
   return rows.map((r) => ({ key: r.key, dwellings: Number(r.dwellings), settlement: Number(r.settlement) }));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Audit of many households at once
-
-/**
- * One audit entry per household in one statement (a batch shows up to thousands): the same
- * columns recordAudit writes; fail closed like it (the caller's transaction fails).
- */
-export async function insertAuditEntries(
-  trx: Tx,
-  context: {
-    actor: { tenantId: string; userId: string; activeUnitId: string | null; roles: readonly string[] };
-    requestId: string;
-    now: Date;
-    purpose: string;
-    purposeRef?: string | null;
-  },
-  event: { action: 'display' | 'export' | 'create'; entity: string; householdIds: readonly string[]; fields: readonly string[] },
-): Promise<void> {
-  if (event.householdIds.length === 0) return;
-  await trx
-    .insertInto('app.audit_log')
-    .values(
-      event.householdIds.map((id) => ({
-        tenant_id: context.actor.tenantId,
-        occurred_at: context.now,
-        actor_user_id: context.actor.userId,
-        actor_unit_id: context.actor.activeUnitId,
-        actor_roles: [...context.actor.roles],
-        action: event.action,
-        entity: event.entity,
-        subject_type: 'household',
-        subject_id: id,
-        fields: [...event.fields],
-        purpose: context.purpose,
-        purpose_ref: context.purposeRef ?? null,
-        request_id: context.requestId,
-      })),
-    )
-    .execute();
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { createAppealRequest, createDecisionRequest, decisionDto, updateAppealRequest } from '../../../shared/api/allocation';
 import type { AppDeps } from '../../app';
 import { parseIfMatch } from '../../http/if-match';
+import { sendStoredPdf } from '../../http/pdf';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { auditContext } from '../audit/audit.context';
 import * as appeals from './appeals.usecases';
@@ -57,18 +58,15 @@ export function allocationDecisionsRoutes(deps: AppDeps): AnyRoute[] {
       auth: 'session',
       params: idParams,
       personalData: true,
-      handler: async ({ actor, params, request, reply }) => {
-        const { pdf, fileName, sha256 } = await decisions.decisionLetterPdf(actor, {
-          db,
-          id: params.id,
-          context: auditContext(request, actor, clock(), 'allocation'),
-        });
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${fileName}"`)
-          .header('x-content-sha256', sha256)
-          .send(pdf);
-      },
+      handler: async ({ actor, params, request, reply }) =>
+        sendStoredPdf(
+          reply,
+          await decisions.decisionLetterPdf(actor, {
+            db,
+            id: params.id,
+            context: auditContext(request, actor, clock(), 'allocation'),
+          }),
+        ),
     }),
     defineRoute({
       method: 'POST',

@@ -11,6 +11,7 @@ import type { OfferDto } from '../../../shared/api/allocation';
 import type { FastifyReply } from 'fastify';
 import type { AppDeps } from '../../app';
 import { parseIfMatch } from '../../http/if-match';
+import { sendStoredPdf } from '../../http/pdf';
 import { defineRoute, type AnyRoute } from '../../http/route';
 import { auditContext } from '../audit/audit.context';
 import * as offers from './offers.usecases';
@@ -129,18 +130,15 @@ export function allocationOffersRoutes(deps: AppDeps): AnyRoute[] {
       auth: 'session',
       params: idParams,
       personalData: true,
-      handler: async ({ actor, params, request, reply }) => {
-        const { pdf, fileName, sha256 } = await offers.offerLetterPdf(actor, {
-          db,
-          id: params.id,
-          context: auditContext(request, actor, clock(), 'allocation'),
-        });
-        return reply
-          .type('application/pdf')
-          .header('content-disposition', `attachment; filename="${fileName}"`)
-          .header('x-content-sha256', sha256)
-          .send(pdf);
-      },
+      handler: async ({ actor, params, request, reply }) =>
+        sendStoredPdf(
+          reply,
+          await offers.offerLetterPdf(actor, {
+            db,
+            id: params.id,
+            context: auditContext(request, actor, clock(), 'allocation'),
+          }),
+        ),
     }),
     defineRoute({
       method: 'GET',

@@ -23,7 +23,7 @@ import { ageBandOf } from '../../matching/domain/composition';
 import { INTERACTIVE_GROUP_OPTIONS } from '../../matching/core/groups';
 import { runMatching } from '../../matching/run-in-worker';
 import { actorCan, requirePermission, type Actor } from '../auth/actor';
-import type { AuditContext } from '../audit/audit.usecases';
+import { recordAuditForSubjects, type AuditContext } from '../audit/audit.usecases';
 import { agreedTargetDays } from '../households/households.repository';
 import { birthDateOf, compareHouseholds, householdClock, maySeeNames } from '../households/households.presenters';
 import * as shared from './allocation.repository';
@@ -318,10 +318,10 @@ export function listCandidates(
       status: d.status,
       availableFrom: d.status_since > today ? d.status_since : null,
     }));
-    await shared.insertAuditEntries(trx, context, {
+    await recordAuditForSubjects(trx, context, {
       action: 'display',
       entity: 'allocation_batch',
-      householdIds: households.map((h) => h.id),
+      subjects: householdSubjects(households.map((h) => h.id)),
       fields: displayedFields(actor),
     });
     return { households, dwellings, availableBy: by, criteriaVersion: version };
@@ -401,6 +401,11 @@ async function buildInstance(
   };
 }
 
+/** One audit subject per household the batch or run shows. */
+function householdSubjects(ids: readonly string[]) {
+  return ids.map((id) => ({ type: 'household' as const, id }));
+}
+
 const RUN_FIELDS = ['full_name', 'composition', 'ages', 'languages', 'needs', 'accessibility', 'support_need', 'waiting_days'];
 
 export async function createRun(
@@ -432,10 +437,10 @@ export async function createRun(
       createdBy: actor.userId,
       createdAt,
     });
-    await shared.insertAuditEntries(trx, context, {
+    await recordAuditForSubjects(trx, context, {
       action: 'create',
       entity: 'allocation_run',
-      householdIds: instance.households.map((h) => h.id),
+      subjects: householdSubjects(instance.households.map((h) => h.id)),
       fields: RUN_FIELDS,
     });
     const createdBy = await trx.selectFrom('app.staff_user').select('display_name').where('id', '=', actor.userId).executeTakeFirst();
@@ -466,7 +471,12 @@ export function getRun(actor: Actor, { db, id, context }: Pick<Deps, 'db'> & { i
     const householdIds = input.households.map((h) => h.id);
     const names = maySeeNames(actor) ? await shared.mainPersonNames(trx, householdIds) : new Map<string, string>();
     const addresses = new Map((await shared.dwellingsById(trx, input.dwellings.map((d) => d.id))).map((d) => [d.id, d]));
-    await shared.insertAuditEntries(trx, context, { action: 'display', entity: 'allocation_run', householdIds, fields: RUN_FIELDS });
+    await recordAuditForSubjects(trx, context, {
+      action: 'display',
+      entity: 'allocation_run',
+      subjects: householdSubjects(householdIds),
+      fields: RUN_FIELDS,
+    });
     return presentRun(
       {
         id: row.id,
@@ -493,10 +503,10 @@ export function getRunInstance(
     const row = await repo.findRunInput(trx, id);
     if (!row) throw appError('resource.not_found');
     const instance = storedJson<MatchingDomainInput>(row.input);
-    await shared.insertAuditEntries(trx, context, {
+    await recordAuditForSubjects(trx, context, {
       action: 'export',
       entity: 'allocation_run',
-      householdIds: instance.households.map((h) => h.id),
+      subjects: householdSubjects(instance.households.map((h) => h.id)),
       fields: ['ages', 'composition', 'languages', 'needs', 'accessibility', 'support_need', 'waiting_days'],
     });
     return { instance, createdAt: row.created_at };

@@ -8,6 +8,12 @@ export async function insertAuditEntry(trx: Tx, entry: Insertable<AuditLogTable>
   await trx.insertInto('app.audit_log').values(entry).execute();
 }
 
+/** Many entries in one statement. */
+export async function insertAuditEntries(trx: Tx, entries: readonly Insertable<AuditLogTable>[]): Promise<void> {
+  if (entries.length === 0) return;
+  await trx.insertInto('app.audit_log').values([...entries]).execute();
+}
+
 /** Calendar dates are Oslo days: [from 00:00, to+1 00:00) in Europe/Oslo. */
 function osloDayStart(date: string) {
   return sql<Date>`(${date}::date)::timestamp AT TIME ZONE 'Europe/Oslo'`;

@@ -29,22 +29,44 @@ export type AuditEvent = {
  * personal data leaves the server (503 `audit.unavailable`).
  */
 export async function recordAudit(trx: Tx, context: AuditContext, event: AuditEvent): Promise<void> {
+  await failClosed(() => repo.insertAuditEntry(trx, auditRow(context, event)));
+}
+
+/**
+ * One audit entry per subject, in one statement (an allocation batch shows up to thousands of
+ * households); same columns and fail-closed behaviour as recordAudit.
+ */
+export async function recordAuditForSubjects(
+  trx: Tx,
+  context: AuditContext,
+  event: Omit<AuditEvent, 'subject'> & { subjects: readonly { type: SubjectType; id: string }[] },
+): Promise<void> {
+  if (event.subjects.length === 0) return;
+  const { subjects, ...rest } = event;
+  await failClosed(() => repo.insertAuditEntries(trx, subjects.map((subject) => auditRow(context, { ...rest, subject }))));
+}
+
+function auditRow(context: AuditContext, event: AuditEvent) {
+  return {
+    tenant_id: context.actor.tenantId,
+    occurred_at: context.now,
+    actor_user_id: context.actor.userId,
+    actor_unit_id: context.actor.activeUnitId,
+    actor_roles: [...context.actor.roles],
+    action: event.action,
+    entity: event.entity,
+    subject_type: event.subject?.type ?? null,
+    subject_id: event.subject?.id ?? null,
+    fields: [...(event.fields ?? [])],
+    purpose: context.purpose,
+    purpose_ref: context.purposeRef ?? null,
+    request_id: context.requestId,
+  };
+}
+
+async function failClosed(write: () => Promise<void>): Promise<void> {
   try {
-    await repo.insertAuditEntry(trx, {
-      tenant_id: context.actor.tenantId,
-      occurred_at: context.now,
-      actor_user_id: context.actor.userId,
-      actor_unit_id: context.actor.activeUnitId,
-      actor_roles: [...context.actor.roles],
-      action: event.action,
-      entity: event.entity,
-      subject_type: event.subject?.type ?? null,
-      subject_id: event.subject?.id ?? null,
-      fields: [...(event.fields ?? [])],
-      purpose: context.purpose,
-      purpose_ref: context.purposeRef ?? null,
-      request_id: context.requestId,
-    });
+    await write();
   } catch (error) {
     if (error instanceof AppError) throw error;
     throw appError('audit.unavailable');

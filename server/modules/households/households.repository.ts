@@ -297,6 +297,16 @@ export type ListFilter = {
   unitId?: string | undefined;
 };
 
+/**
+ * `permit_date` of the household `h`: its own residence-permit date, else the earliest of its
+ * current members' (where the settlement clock starts, decision 012).
+ */
+export function permitDate() {
+  return sql<string | null>`coalesce(h.residence_permit_date, (
+        SELECT min(p.residence_permit_date) FROM app.household_member m JOIN app.person p ON p.id = m.person_id
+        WHERE m.household_id = h.id AND m.left_on IS NULL))`.as('permit_date');
+}
+
 /** Every household matching the filter (the caller sorts by urgency and pages). */
 export async function listHouseholds(trx: Tx, filter: ListFilter): Promise<HouseholdListRow[]> {
   let q = trx
@@ -313,9 +323,7 @@ export async function listHouseholds(trx: Tx, filter: ListFilter): Promise<House
       'u.name as unit_name',
       'h.proposed_on',
       'h.residence_permit_date',
-      sql<string | null>`coalesce(h.residence_permit_date, (
-        SELECT min(p.residence_permit_date) FROM app.household_member m JOIN app.person p ON p.id = m.person_id
-        WHERE m.household_id = h.id AND m.left_on IS NULL))`.as('permit_date'),
+      permitDate(),
       'h.agreed_target_days',
       'h.arrival_date',
       'h.settlement_date',

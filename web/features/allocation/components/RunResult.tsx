@@ -9,7 +9,7 @@ import { useI18n } from '../../../app/i18n';
 import { FactList } from '../../../components/FactList';
 import { PageSection } from '../../../components/PageSection';
 import { RouterLink } from '../../../components/RouterLink';
-import { ScrollTable, TableHeader } from '../../../components/ScrollTable';
+import { ScrollTable, TableHeader, type TableColumn } from '../../../components/ScrollTable';
 import { runInstancePath, useCreateRun, useReserve, useRun } from '../allocation.api';
 import {
   ageBandsText,
@@ -232,31 +232,18 @@ function RunResult({ run, canWrite, onRun }: { run: RunDto; canWrite: boolean; o
         ) : null}
       </PageSection>
 
-      <PageSection headingId="allocation-unassigned-heading" heading={t('allocation.unassigned.heading')}>
-        {result.unassigned.length === 0 ? (
-          <Paragraph>{t('allocation.unassigned.empty')}</Paragraph>
-        ) : (
-          <ScrollTable labelledBy="allocation-unassigned-heading" data-size="sm">
-            <TableHeader columns={[t('allocation.unassigned.household'), t('allocation.unassigned.reason')]} />
-            <Table.Body>
-              {result.unassigned.map((u) => (
-                <Table.Row key={u.householdId}>
-                  <Table.Cell>
-                    <RouterLink to={`/husstander/${u.householdId}`}>{refs.household(u.householdId)}</RouterLink>
-                  </Table.Cell>
-                  <Table.Cell>
-                    <ul className="allocation-plain-list">
-                      {unassignedReasonTexts(lang, u.reason, refs).map((text) => (
-                        <li key={text}>{text}</li>
-                      ))}
-                    </ul>
-                  </Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </ScrollTable>
-        )}
-      </PageSection>
+      <ReasonsTable
+        headingId="allocation-unassigned-heading"
+        heading={t('allocation.unassigned.heading')}
+        emptyText={t('allocation.unassigned.empty')}
+        columns={[t('allocation.unassigned.household'), t('allocation.unassigned.reason')]}
+        rows={result.unassigned.map((u) => ({
+          id: u.householdId,
+          to: `/husstander/${u.householdId}`,
+          reference: refs.household(u.householdId),
+          reasons: unassignedReasonTexts(lang, u.reason, refs),
+        }))}
+      />
 
       <EmptyDwellings run={run} refs={refs} />
       <CompositionSection run={run} />
@@ -286,22 +273,53 @@ function EmptyDwellings({ run, refs }: { run: RunDto; refs: References }) {
   const { t, lang } = useI18n();
   const empty = run.result.dwellings.filter((d) => d.householdId === null);
   return (
-    <PageSection headingId="allocation-empty-heading" heading={t('allocation.empty.heading')}>
-      {empty.length === 0 ? (
-        <Paragraph>{t('allocation.empty.none')}</Paragraph>
+    <ReasonsTable
+      headingId="allocation-empty-heading"
+      heading={t('allocation.empty.heading')}
+      emptyText={t('allocation.empty.none')}
+      columns={[t('allocation.empty.dwelling'), t('allocation.empty.reason')]}
+      rows={empty.map((d) => ({
+        id: d.dwellingId,
+        to: `/boliger/${d.dwellingId}`,
+        reference: refs.dwelling(d.dwellingId),
+        reasons: [emptyDwellingText(lang, d.emptyReason), ...(d.runnersUp.length > 0 ? [runnersUpText(lang, d.runnersUp, refs)] : [])],
+      }))}
+    />
+  );
+}
+
+/** A section listing households or dwellings the run left out, each linked, with why (one line per reason). */
+function ReasonsTable({
+  headingId,
+  heading,
+  emptyText,
+  columns,
+  rows,
+}: {
+  headingId: string;
+  heading: string;
+  emptyText: string;
+  columns: readonly TableColumn[];
+  rows: readonly { id: string; to: string; reference: string; reasons: readonly string[] }[];
+}) {
+  return (
+    <PageSection headingId={headingId} heading={heading}>
+      {rows.length === 0 ? (
+        <Paragraph>{emptyText}</Paragraph>
       ) : (
-        <ScrollTable labelledBy="allocation-empty-heading" data-size="sm">
-          <TableHeader columns={[t('allocation.empty.dwelling'), t('allocation.empty.reason')]} />
+        <ScrollTable labelledBy={headingId} data-size="sm">
+          <TableHeader columns={columns} />
           <Table.Body>
-            {empty.map((d) => (
-              <Table.Row key={d.dwellingId}>
+            {rows.map((row) => (
+              <Table.Row key={row.id}>
                 <Table.Cell>
-                  <RouterLink to={`/boliger/${d.dwellingId}`}>{refs.dwelling(d.dwellingId)}</RouterLink>
+                  <RouterLink to={row.to}>{row.reference}</RouterLink>
                 </Table.Cell>
                 <Table.Cell>
                   <ul className="allocation-plain-list">
-                    <li>{emptyDwellingText(lang, d.emptyReason)}</li>
-                    {d.runnersUp.length > 0 ? <li>{runnersUpText(lang, d.runnersUp, refs)}</li> : null}
+                    {row.reasons.map((text) => (
+                      <li key={text}>{text}</li>
+                    ))}
                   </ul>
                 </Table.Cell>
               </Table.Row>

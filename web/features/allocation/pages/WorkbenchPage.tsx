@@ -1,5 +1,5 @@
 import { Button, Checkbox, Heading, Paragraph, Table, Textfield } from '@digdir/designsystemet-react';
-import { useRef, useState } from 'react';
+import { type ReactNode, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { BatchCandidatesResponse, RunDto } from '../../../../shared/api/allocation';
 import { formatDate, formatMoneyOre, translate } from '../../../../shared/i18n';
@@ -10,7 +10,7 @@ import { FormErrorSummary, type FormErrorItem } from '../../../components/FormEr
 import { PageHeading } from '../../../components/PageHeading';
 import { PageSection } from '../../../components/PageSection';
 import { RouterLink } from '../../../components/RouterLink';
-import { ScrollTable, TableHeader } from '../../../components/ScrollTable';
+import { ScrollTable, TableHeader, type TableColumn } from '../../../components/ScrollTable';
 import { useCandidates, useCreateRun } from '../allocation.api';
 import { OpenOffersSection, RecentRunsSection } from '../components/RunHistory';
 import { RunView } from '../components/RunResult';
@@ -201,6 +201,82 @@ function toggle(set: ReadonlySet<string>, id: string, out: boolean): Set<string>
   return next;
 }
 
+/**
+ * One batch table (households or dwellings) whose rows can be left out of the run. Rows start
+ * selected; `out` holds the ids left out. Without write access the table is read-only.
+ */
+function SelectableTable<Row extends { id: string; reference: string }>({
+  headingId,
+  heading,
+  emptyText,
+  allLabel,
+  noneLabel,
+  columns,
+  rows,
+  renderCells,
+  out,
+  onChange,
+  selectable,
+}: {
+  headingId: string;
+  heading: string;
+  emptyText: string;
+  allLabel: string;
+  noneLabel: string;
+  columns: readonly TableColumn[];
+  rows: readonly Row[];
+  renderCells: (row: Row) => ReactNode;
+  out: ReadonlySet<string>;
+  onChange: (next: ReadonlySet<string>) => void;
+  selectable: boolean;
+}) {
+  const { t } = useI18n();
+  const selected = rows.filter((r) => !out.has(r.id)).length;
+  return (
+    <section aria-labelledby={headingId} className="allocation-subsection">
+      <Heading level={3} id={headingId} data-size="xs">
+        {heading}
+      </Heading>
+      {rows.length === 0 ? (
+        <Paragraph>{emptyText}</Paragraph>
+      ) : (
+        <>
+          {selectable ? (
+            <>
+              <Paragraph aria-live="polite">{t('allocation.batch.selectedCount', { selected, total: rows.length })}</Paragraph>
+              <SelectAllButtons
+                allLabel={allLabel}
+                noneLabel={noneLabel}
+                onAll={() => onChange(new Set())}
+                onNone={() => onChange(new Set(rows.map((r) => r.id)))}
+              />
+            </>
+          ) : null}
+          <ScrollTable labelledBy={headingId} data-size="sm">
+            <TableHeader columns={[...(selectable ? [t('allocation.batch.columns.select')] : []), ...columns]} />
+            <Table.Body>
+              {rows.map((r) => (
+                <Table.Row key={r.id}>
+                  {selectable ? (
+                    <Table.Cell>
+                      <Checkbox
+                        aria-label={t('allocation.batch.selectRow', { reference: r.reference })}
+                        checked={!out.has(r.id)}
+                        onChange={(event) => onChange(toggle(out, r.id, !event.target.checked))}
+                      />
+                    </Table.Cell>
+                  ) : null}
+                  {renderCells(r)}
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </ScrollTable>
+        </>
+      )}
+    </section>
+  );
+}
+
 function HouseholdTable({
   households,
   out,
@@ -213,81 +289,52 @@ function HouseholdTable({
   selectable: boolean;
 }) {
   const { t, lang } = useI18n();
-  const selected = households.filter((h) => !out.has(h.id)).length;
-  const headingId = 'allocation-households-heading';
   const needs = (h: Household) => {
     if (h.accessibility === null && h.supportNeed === null) return t('allocation.hidden');
     const parts = [h.accessibility ? t(`allocation.batch.accessibility.${h.accessibility}`) : null, h.supportNeed ? t('allocation.batch.supportNeed') : null];
     return parts.filter(Boolean).join(', ');
   };
   return (
-    <section aria-labelledby={headingId} className="allocation-subsection">
-      <Heading level={3} id={headingId} data-size="xs">
-        {t('allocation.batch.householdsHeading')}
-      </Heading>
-      {households.length === 0 ? (
-        <Paragraph>{t('allocation.batch.noHouseholds')}</Paragraph>
-      ) : (
+    <SelectableTable
+      headingId="allocation-households-heading"
+      heading={t('allocation.batch.householdsHeading')}
+      emptyText={t('allocation.batch.noHouseholds')}
+      allLabel={t('allocation.batch.selectAllHouseholds')}
+      noneLabel={t('allocation.batch.selectNoHouseholds')}
+      columns={[
+        t('allocation.batch.columns.reference'),
+        t('allocation.batch.columns.mainPerson'),
+        t('allocation.batch.columns.composition'),
+        { label: t('allocation.batch.columns.persons'), numeric: true },
+        { label: t('allocation.batch.columns.bedroomsNeeded'), numeric: true },
+        t('allocation.batch.columns.waiting'),
+        t('allocation.batch.columns.needs'),
+      ]}
+      rows={households}
+      renderCells={(h) => (
         <>
-          {selectable ? (
-            <>
-              <Paragraph aria-live="polite">{t('allocation.batch.selectedCount', { selected, total: households.length })}</Paragraph>
-              <SelectAllButtons
-                allLabel={t('allocation.batch.selectAllHouseholds')}
-                noneLabel={t('allocation.batch.selectNoHouseholds')}
-                onAll={() => onChange(new Set())}
-                onNone={() => onChange(new Set(households.map((h) => h.id)))}
-              />
-            </>
-          ) : null}
-          <ScrollTable labelledBy={headingId} data-size="sm">
-            <TableHeader
-              columns={[
-                ...(selectable ? [t('allocation.batch.columns.select')] : []),
-                t('allocation.batch.columns.reference'),
-                t('allocation.batch.columns.mainPerson'),
-                t('allocation.batch.columns.composition'),
-                { label: t('allocation.batch.columns.persons'), numeric: true },
-                { label: t('allocation.batch.columns.bedroomsNeeded'), numeric: true },
-                t('allocation.batch.columns.waiting'),
-                t('allocation.batch.columns.needs'),
-              ]}
-            />
-            <Table.Body>
-              {households.map((h) => (
-                <Table.Row key={h.id}>
-                  {selectable ? (
-                    <Table.Cell>
-                      <Checkbox
-                        aria-label={t('allocation.batch.selectRow', { reference: h.reference })}
-                        checked={!out.has(h.id)}
-                        onChange={(event) => onChange(toggle(out, h.id, !event.target.checked))}
-                      />
-                    </Table.Cell>
-                  ) : null}
-                  <Table.Cell>
-                    <RouterLink to={`/husstander/${h.id}`}>{h.reference}</RouterLink>
-                  </Table.Cell>
-                  <Table.Cell>{h.mainPersonName ?? t('allocation.unknown')}</Table.Cell>
-                  <Table.Cell>{compositionKindText(lang, h.compositionKind)}</Table.Cell>
-                  <Table.Cell className="numeric">{h.persons}</Table.Cell>
-                  <Table.Cell className="numeric">{h.bedroomsNeeded}</Table.Cell>
-                  <Table.Cell>
-                    {[
-                      h.waitingDays === null ? null : translate(lang, 'allocation.batch.waitingDays', { days: h.waitingDays }),
-                      h.dueDate ? t('allocation.batch.dueDate', { date: formatDate(h.dueDate) }) : null,
-                    ]
-                      .filter(Boolean)
-                      .join(', ') || t('allocation.unknown')}
-                  </Table.Cell>
-                  <Table.Cell>{needs(h)}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </ScrollTable>
+          <Table.Cell>
+            <RouterLink to={`/husstander/${h.id}`}>{h.reference}</RouterLink>
+          </Table.Cell>
+          <Table.Cell>{h.mainPersonName ?? t('allocation.unknown')}</Table.Cell>
+          <Table.Cell>{compositionKindText(lang, h.compositionKind)}</Table.Cell>
+          <Table.Cell className="numeric">{h.persons}</Table.Cell>
+          <Table.Cell className="numeric">{h.bedroomsNeeded}</Table.Cell>
+          <Table.Cell>
+            {[
+              h.waitingDays === null ? null : translate(lang, 'allocation.batch.waitingDays', { days: h.waitingDays }),
+              h.dueDate ? t('allocation.batch.dueDate', { date: formatDate(h.dueDate) }) : null,
+            ]
+              .filter(Boolean)
+              .join(', ') || t('allocation.unknown')}
+          </Table.Cell>
+          <Table.Cell>{needs(h)}</Table.Cell>
         </>
       )}
-    </section>
+      out={out}
+      onChange={onChange}
+      selectable={selectable}
+    />
   );
 }
 
@@ -303,68 +350,39 @@ function DwellingTable({
   selectable: boolean;
 }) {
   const { t } = useI18n();
-  const selected = dwellings.filter((d) => !out.has(d.id)).length;
-  const headingId = 'allocation-dwellings-heading';
   return (
-    <section aria-labelledby={headingId} className="allocation-subsection">
-      <Heading level={3} id={headingId} data-size="xs">
-        {t('allocation.batch.dwellingsHeading')}
-      </Heading>
-      {dwellings.length === 0 ? (
-        <Paragraph>{t('allocation.batch.noDwellings')}</Paragraph>
-      ) : (
+    <SelectableTable
+      headingId="allocation-dwellings-heading"
+      heading={t('allocation.batch.dwellingsHeading')}
+      emptyText={t('allocation.batch.noDwellings')}
+      allLabel={t('allocation.batch.selectAllDwellings')}
+      noneLabel={t('allocation.batch.selectNoDwellings')}
+      columns={[
+        t('allocation.batch.columns.reference'),
+        t('allocation.batch.columns.address'),
+        t('allocation.batch.columns.building'),
+        t('allocation.batch.columns.type'),
+        { label: t('allocation.batch.columns.bedrooms'), numeric: true },
+        { label: t('allocation.batch.columns.rent'), numeric: true },
+        t('allocation.batch.columns.availableFrom'),
+      ]}
+      rows={dwellings}
+      renderCells={(d) => (
         <>
-          {selectable ? (
-            <>
-              <Paragraph aria-live="polite">{t('allocation.batch.selectedCount', { selected, total: dwellings.length })}</Paragraph>
-              <SelectAllButtons
-                allLabel={t('allocation.batch.selectAllDwellings')}
-                noneLabel={t('allocation.batch.selectNoDwellings')}
-                onAll={() => onChange(new Set())}
-                onNone={() => onChange(new Set(dwellings.map((d) => d.id)))}
-              />
-            </>
-          ) : null}
-          <ScrollTable labelledBy={headingId} data-size="sm">
-            <TableHeader
-              columns={[
-                ...(selectable ? [t('allocation.batch.columns.select')] : []),
-                t('allocation.batch.columns.reference'),
-                t('allocation.batch.columns.address'),
-                t('allocation.batch.columns.building'),
-                t('allocation.batch.columns.type'),
-                { label: t('allocation.batch.columns.bedrooms'), numeric: true },
-                { label: t('allocation.batch.columns.rent'), numeric: true },
-                t('allocation.batch.columns.availableFrom'),
-              ]}
-            />
-            <Table.Body>
-              {dwellings.map((d) => (
-                <Table.Row key={d.id}>
-                  {selectable ? (
-                    <Table.Cell>
-                      <Checkbox
-                        aria-label={t('allocation.batch.selectRow', { reference: d.reference })}
-                        checked={!out.has(d.id)}
-                        onChange={(event) => onChange(toggle(out, d.id, !event.target.checked))}
-                      />
-                    </Table.Cell>
-                  ) : null}
-                  <Table.Cell>
-                    <RouterLink to={`/boliger/${d.id}`}>{d.reference}</RouterLink>
-                  </Table.Cell>
-                  <Table.Cell>{d.address}</Table.Cell>
-                  <Table.Cell>{d.buildingName ?? t('allocation.none')}</Table.Cell>
-                  <Table.Cell>{t(`dwellings.types.${d.type}`)}</Table.Cell>
-                  <Table.Cell className="numeric">{d.bedrooms}</Table.Cell>
-                  <Table.Cell className="numeric nowrap">{d.rentOre === null ? t('allocation.unknown') : formatMoneyOre(d.rentOre)}</Table.Cell>
-                  <Table.Cell>{d.availableFrom ? formatDate(d.availableFrom) : t('allocation.batch.availableNow')}</Table.Cell>
-                </Table.Row>
-              ))}
-            </Table.Body>
-          </ScrollTable>
+          <Table.Cell>
+            <RouterLink to={`/boliger/${d.id}`}>{d.reference}</RouterLink>
+          </Table.Cell>
+          <Table.Cell>{d.address}</Table.Cell>
+          <Table.Cell>{d.buildingName ?? t('allocation.none')}</Table.Cell>
+          <Table.Cell>{t(`dwellings.types.${d.type}`)}</Table.Cell>
+          <Table.Cell className="numeric">{d.bedrooms}</Table.Cell>
+          <Table.Cell className="numeric nowrap">{d.rentOre === null ? t('allocation.unknown') : formatMoneyOre(d.rentOre)}</Table.Cell>
+          <Table.Cell>{d.availableFrom ? formatDate(d.availableFrom) : t('allocation.batch.availableNow')}</Table.Cell>
         </>
       )}
-    </section>
+      out={out}
+      onChange={onChange}
+      selectable={selectable}
+    />
   );
 }
